@@ -1,0 +1,32 @@
+using Governance.Domain.Catalog;
+using Governance.Domain.Serialization;
+
+namespace Governance.Domain.Commands;
+
+/// <summary>The rules of one non-service catalog entity.</summary>
+public static class EntityAggregate
+{
+    /// <summary>Decides what <paramref name="command"/> does to <paramref name="current"/>.</summary>
+    public static CommandOutcome<CatalogEntity> Decide(CatalogEntity? current, EntityCommand command)
+    {
+        var next = command switch
+        {
+            DefineEntity define => define.Entity,
+            _ => null,
+        };
+        if (next is null)
+        {
+            return new CommandOutcome<CatalogEntity>.Rejected([new FieldError("command", $"unknown command {command.GetType().Name}")]);
+        }
+
+        var errors = next.Validate().ToList();
+        if (errors.Count > 0)
+        {
+            return new CommandOutcome<CatalogEntity>.Rejected(errors);
+        }
+
+        return current is not null && DomainJson.Serialize(current) == DomainJson.Serialize(next)
+            ? new CommandOutcome<CatalogEntity>.Unchanged(current)
+            : new CommandOutcome<CatalogEntity>.Accepted(next);
+    }
+}

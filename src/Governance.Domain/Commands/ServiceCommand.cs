@@ -1,0 +1,62 @@
+using System.Text.Json.Serialization;
+using Governance.Domain.Catalog;
+using Governance.Domain.Remediation;
+
+namespace Governance.Domain.Commands;
+
+/// <summary>A change asked of one service aggregate; its name is what the history records.</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "command")]
+[JsonDerivedType(typeof(DefineService), DefineService.CommandName)]
+[JsonDerivedType(typeof(OpenRemediationItem), OpenRemediationItem.CommandName)]
+[JsonDerivedType(typeof(ChangeRemediationStatus), ChangeRemediationStatus.CommandName)]
+public abstract record ServiceCommand
+{
+    [JsonIgnore]
+    public abstract string Name { get; }
+}
+
+/// <summary>How a definition treats what the service already holds.</summary>
+public enum DefinitionMode
+{
+    /// <summary>The definition is the whole truth: sections it leaves out become unknown (the fleet format).</summary>
+    Replace,
+
+    /// <summary>The definition knows only some facts: what it leaves out is kept, edge attributes included (Backstage).</summary>
+    Merge,
+}
+
+/// <summary>Creates or redefines a service from a catalog. Remediation items are added or updated by id, never removed.</summary>
+public sealed record DefineService(ServiceProfile Profile) : ServiceCommand
+{
+    public const string CommandName = "define-service";
+
+    public override string Name => CommandName;
+
+    public DefinitionMode Mode { get; init; } = DefinitionMode.Replace;
+
+    public Footprint? Footprint { get; init; }
+
+    public IReadOnlyList<DataStore>? DataStores { get; init; }
+
+    public OperationalFacts? Facts { get; init; }
+
+    public IReadOnlyList<Dependency>? Dependencies { get; init; }
+
+    public IReadOnlyList<RemediationItem>? RemediationItems { get; init; }
+}
+
+/// <summary>Adds a remediation item to the service.</summary>
+public sealed record OpenRemediationItem(RemediationItem Item) : ServiceCommand
+{
+    public const string CommandName = "open-remediation-item";
+
+    public override string Name => CommandName;
+}
+
+/// <summary>Moves a remediation item to another status; done records the completion time.</summary>
+public sealed record ChangeRemediationStatus(string ItemId, RemediationStatus Status) : ServiceCommand
+{
+    public const string CommandName = "change-remediation-status";
+
+    public override string Name => CommandName;
+}

@@ -1,0 +1,106 @@
+namespace Governance.Domain.History;
+
+/// <summary>The first place the history stops being the chain that was written.</summary>
+public sealed record ChainBreak(long Sequence, string Problem)
+{
+    public override string ToString() => $"entry {Sequence}: {Problem}";
+}
+
+/// <summary>The outcome of checking the whole chain.</summary>
+public sealed record ChainVerification(long EntriesChecked, HistoryHead Head, ChainBreak? FirstBreak)
+{
+    public bool IsIntact => FirstBreak is null;
+}
+
+/// <summary>
+/// Recomputes the hash chain entry by entry, in sequence order, and names the first entry that was edited,
+/// removed or moved. Fed one entry at a time so that a long history is never held in memory.
+/// </summary>
+public sealed class ChainVerifier
+{
+    // How far from its place a moved entry is looked for; only paid once a break is found.
+    private const int MovedEntrySearchWindow = 1000;
+
+    private long _expectedSequence = 1;
+    private string _previousHash = HistoryEntry.GenesisHash;
+    private long _checked;
+
+    public ChainBreak? FirstBreak { get; private set; }
+
+    /// <summary>Checks the next entry; returns false once the chain is broken.</summary>
+    public bool Accept(HistoryEntry entry)
+    {
+        if (FirstBreak is not null)
+        {
+            return false;
+        }
+
+        FirstBreak = Inspect(entry);
+        if (FirstBreak is not null)
+        {
+            return false;
+        }
+
+        _checked++;
+        _expectedSequence = entry.Sequence + 1;
+        _previousHash = entry.Hash;
+        return true;
+    }
+
+    /// <summary>Ends the check against the head the store keeps.</summary>
+    public ChainVerification Finish(HistoryHead storedHead)
+    {
+        var reached = new HistoryHead(_expectedSequence - 1, _previousHash);
+        if (FirstBreak is null && storedHead.Sequence > reached.Sequence)
+        {
+            FirstBreak = new ChainBreak(reached.Sequence + 1, $"missing: the log ends at entry {reached.Sequence} but {storedHead.Sequence} were written (entries were deleted)");
+        }
+        else if (FirstBreak is null && storedHead != reached)
+        {
+            FirstBreak = new ChainBreak(reached.Sequence, $"the log's last entry does not match the recorded head (sequence {storedHead.Sequence}, hash {storedHead.Hash})");
+        }
+
+        return new ChainVerification(_checked, reached, FirstBreak);
+    }
+
+    private ChainBreak? Inspect(HistoryEntry entry)
+    {
+        if (entry.Sequence > _expectedSequence)
+        {
+            var range = entry.Sequence - 1 == _expectedSequence ? $"{_expectedSequence}" : $"{_expectedSequence}–{entry.Sequence - 1}";
+            return new ChainBreak(_expectedSequence, $"missing: entry {range} was deleted (the next entry present is {entry.Sequence})");
+        }
+
+        if (entry.Sequence < _expectedSequence)
+        {
+            return new ChainBreak(entry.Sequence, $"duplicate or out of order: entry {entry.Sequence} appears after entry {_expectedSequence - 1}");
+        }
+
+        if (entry.Recompute() != entry.Hash)
+        {
+            return FindOriginalPlace(entry) is { } original
+                ? new ChainBreak(entry.Sequence, $"reordered: it holds what was recorded as entry {original}")
+                : new ChainBreak(entry.Sequence, "edited: its content no longer matches its hash");
+        }
+
+        return entry.PreviousHash == _previousHash
+            ? null
+            : new ChainBreak(entry.Sequence, "reordered or an entry before it was removed: it does not follow the entry before it");
+    }
+
+    private long? FindOriginalPlace(HistoryEntry entry)
+    {
+        for (var distance = 1; distance <= MovedEntrySearchWindow; distance++)
+        {
+            foreach (var candidate in new[] { entry.Sequence + distance, entry.Sequence - distance })
+            {
+                if (candidate > 0 && entry.Recompute(candidate) == entry.Hash)
+                {
+                    return candidate;
+                }
+            }
+        }
+
+        return null;
+    }
+}
