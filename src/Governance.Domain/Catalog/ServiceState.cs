@@ -22,6 +22,10 @@ public sealed record ServiceState(ServiceProfile Profile)
 
     public string Subject => $"service:{Profile.Id}";
 
+    /// <summary>The edge by which this service calls <paramref name="callee"/>, directly or through an API the callee provides.</summary>
+    public Dependency? EdgeTo(ServiceState callee) => Dependencies.FirstOrDefault(edge =>
+        edge.Target == callee.Id || (edge.IsApi && callee.Profile.ProvidesApis.Contains(edge.Target[EntityRefs.ApiPrefix.Length..], StringComparer.Ordinal)));
+
     /// <summary>Every rule the state breaks, each naming the field in fleet-format terms.</summary>
     public IReadOnlyList<FieldError> Validate()
     {

@@ -1,0 +1,81 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Governance.Cli.Catalog;
+using Governance.Cli.Generation;
+using Governance.Cli.Infrastructure;
+using Governance.Integrations.Generation;
+using Governance.Integrations.Import;
+using Governance.Storage;
+
+namespace Governance.Cli.Bench;
+
+/// <summary><c>governance bench import</c>: measures generating and importing a synthetic fleet into a fresh SQLite file.</summary>
+public static class BenchCommand
+{
+    private static readonly Option<int> Services = new("--services") { Description = "How many services to generate and import", DefaultValueFactory = _ => 20_000 };
+
+    private static readonly Option<int> Seed = new("--seed") { Description = "Random seed of the generated fleet", DefaultValueFactory = _ => 1 };
+
+    public static Command Create(CommandBinder binder) => new("bench", "Measure the product's speed on generated fleets")
+    {
+        binder.Bind(new Command("import", "Generate a fleet, write it in the fleet format, and import it into a fresh SQLite store") { Services, Seed }, RunAsync),
+    };
+
+    private static async Task<int> RunAsync(Invocation run)
+    {
+        var workspace = Directory.CreateTempSubdirectory("governance-bench-");
+        try
+        {
+            var result = await MeasureAsync(run, workspace.FullName);
+            if (run.Json)
+            {
+                run.WriteJson(result);
+            }
+            else
+            {
+                run.Context.Console.WriteLine(
+                    $"Generated {result.Services} services ({result.Dependencies} dependencies) in {result.GenerateSeconds:F2} s and wrote them in {result.WriteSeconds:F2} s.");
+                run.Context.Console.WriteLine(
+                    $"Imported {result.Services} services into SQLite in {result.ImportSeconds:F2} s: {result.ServicesPerSecond:F0} services/s, {result.HistoryEntries} history entries; peak memory {result.PeakMemoryMiB} MiB.");
+            }
+
+            return ExitCodes.Success;
+        }
+        finally
+        {
+            workspace.Delete(recursive: true);
+        }
+    }
+
+    private static async Task<ImportBenchmark> MeasureAsync(Invocation run, string workspace)
+    {
+        var prepared = Prepare(run.Get(Services), run.Get(Seed), Path.Combine(workspace, "fleet"));
+        await using var store = await run.OpenStoreAsync(Path.Combine(workspace, "bench.db"));
+        var clock = Stopwatch.StartNew();
+        var outcome = await CatalogImport.RunAsync(store, prepared.Files, new ImportOptions(), "bench", dryRun: false, run.Context.Time, run.CancellationToken);
+        var imported = clock.Elapsed;
+        if (outcome.Rejected || outcome.Batch is null)
+        {
+            throw new CliException(ExitCodes.InvalidInput, "the generated fleet did not import: " + string.Join("; ", ImportReport.From(outcome).Errors.Take(5)));
+        }
+
+        var statistics = await store.GetStatisticsAsync(run.CancellationToken);
+        return new ImportBenchmark((int)statistics.Services, prepared.Dependencies, prepared.GenerateSeconds, prepared.WriteSeconds, imported.TotalSeconds,
+            statistics.Services / imported.TotalSeconds, statistics.HistoryEntries, Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024));
+    }
+
+    // Generation stays out of the import's measurement, and the generated fleet is garbage before the import starts.
+    private static PreparedFleet Prepare(int services, int seed, string directory)
+    {
+        var clock = Stopwatch.StartNew();
+        var fleet = FleetGenerator.Generate(services, seed);
+        var generated = clock.Elapsed;
+        var files = GenerateCommand.WriteFiles(fleet, directory);
+        return new PreparedFleet(files, fleet.Services.Sum(service => service.Dependencies.Count), generated.TotalSeconds, (clock.Elapsed - generated).TotalSeconds);
+    }
+
+    private sealed record PreparedFleet(IReadOnlyList<string> Files, int Dependencies, double GenerateSeconds, double WriteSeconds);
+}
+
+/// <summary>The figures of one import benchmark run.</summary>
+public sealed record ImportBenchmark(int Services, int Dependencies, double GenerateSeconds, double WriteSeconds, double ImportSeconds, double ServicesPerSecond, long HistoryEntries, long PeakMemoryMiB);

@@ -1,0 +1,53 @@
+using System.CommandLine;
+using Governance.Cli.Bench;
+using Governance.Cli.Catalog;
+using Governance.Cli.Demo;
+using Governance.Cli.Generation;
+using Governance.Cli.History;
+using Governance.Cli.Infrastructure;
+using Governance.Storage;
+
+namespace Governance.Cli;
+
+/// <summary>The <c>governance</c> command line: every capability as a command.</summary>
+public static class CliApplication
+{
+    /// <summary>Parses and runs <paramref name="args"/>; returns the process exit code.</summary>
+    public static async Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellationToken = default)
+    {
+        var root = Build(context);
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+            {
+                await context.Error.WriteLineAsync($"error: {error.Message}");
+            }
+
+            await context.Error.WriteLineAsync("Run 'governance --help' for usage.");
+            return ExitCodes.Usage;
+        }
+
+        return await parse.InvokeAsync(new InvocationConfiguration { Output = context.Out, Error = context.Error }, cancellationToken);
+    }
+
+    /// <summary>The whole command tree.</summary>
+    public static RootCommand Build(CliContext context)
+    {
+        var root = new RootCommand("Governance: reliability governance and risk assessment for a fleet of services.")
+        {
+            GlobalOptions.Database,
+            GlobalOptions.Json,
+            GlobalOptions.Actor,
+        };
+        var bind = new CommandBinder(context);
+        root.Add(InitCommand.Create(bind));
+        root.Add(ImportCommand.Create(bind));
+        root.Add(ServicesCommand.Create(bind));
+        root.Add(HistoryCommand.Create(bind));
+        root.Add(DemoCommand.Create(bind));
+        root.Add(GenerateCommand.Create(bind));
+        root.Add(BenchCommand.Create(bind));
+        return root;
+    }
+}

@@ -1,0 +1,84 @@
+using System.CommandLine;
+using Governance.Cli.Infrastructure;
+using Governance.Domain.Catalog;
+using Governance.Domain.History;
+
+namespace Governance.Cli.History;
+
+/// <summary><c>governance history ID</c> and <c>governance history verify</c>: the append-only log of accepted commands.</summary>
+public static class HistoryCommand
+{
+    private static readonly Argument<string> Subject = new("id")
+    {
+        Description = "A service id (feature-enablement, resource:artists-db) or another entity as KIND:ID (group:team-a, system:billing)",
+    };
+
+    public static Command Create(CommandBinder binder)
+    {
+        var history = binder.Bind(new Command("history", "Show the history of one service or entity") { Subject }, ShowAsync);
+        history.Add(binder.Bind(new Command("verify", "Recompute the history's hash chain and name the first entry that was edited, deleted or reordered"), VerifyAsync));
+        return history;
+    }
+
+    /// <summary>The history subject an id names: entity kinds by prefix, anything else a service.</summary>
+    public static string SubjectOf(string id)
+    {
+        var text = id.Trim().ToLowerInvariant();
+        var colon = text.IndexOf(':', StringComparison.Ordinal);
+        var prefix = colon > 0 ? text[..colon] : string.Empty;
+        return prefix == "service" || EntityKinds.All.Contains(prefix) ? text : $"service:{EntityRefs.Normalize(text, "component")}";
+    }
+
+    private static async Task<int> ShowAsync(Invocation run)
+    {
+        var subject = SubjectOf(run.Get(Subject) ?? string.Empty);
+        await using var store = await run.OpenStoreAsync();
+        var entries = new List<HistoryEntry>();
+        await foreach (var entry in store.ReadHistoryAsync(subject, run.CancellationToken))
+        {
+            entries.Add(entry);
+        }
+
+        if (entries.Count == 0)
+        {
+            throw new CliException(ExitCodes.NotFound, $"no history for '{subject}' in {store.Location}");
+        }
+
+        if (run.Json)
+        {
+            run.WriteJson(entries);
+            return ExitCodes.Success;
+        }
+
+        var table = Tables.Create("seq", "recorded at (UTC)", "actor", "command", "version", "hash");
+        foreach (var entry in entries)
+        {
+            table.Row(entry.Sequence.ToString(), HistoryEntry.FormatTime(entry.RecordedAt)[..19].Replace('T', ' '), entry.Actor, entry.Command, entry.Version.ToString(), entry.Hash[..12]);
+        }
+
+        run.Context.Console.Write(table);
+        run.Context.Console.WriteLine($"{entries.Count} entries for {subject}.");
+        return ExitCodes.Success;
+    }
+
+    private static async Task<int> VerifyAsync(Invocation run)
+    {
+        await using var store = await run.OpenStoreAsync();
+        var verification = await store.VerifyHistoryAsync(run.CancellationToken);
+        if (run.Json)
+        {
+            run.WriteJson(new { verification.IsIntact, verification.EntriesChecked, verification.Head, verification.FirstBreak });
+        }
+        else if (verification.IsIntact)
+        {
+            run.Context.Console.WriteLine($"History intact: {verification.EntriesChecked} entries; head is entry {verification.Head.Sequence}, sha256 {verification.Head.Hash}.");
+        }
+        else
+        {
+            run.Context.Error.WriteLine($"History BROKEN at entry {verification.FirstBreak!.Sequence}: {verification.FirstBreak.Problem}.");
+            run.Context.Error.WriteLine($"{verification.EntriesChecked} entries before it verify.");
+        }
+
+        return verification.IsIntact ? ExitCodes.Success : ExitCodes.CheckFailed;
+    }
+}

@@ -1,0 +1,44 @@
+using System.CommandLine;
+using Governance.Storage;
+
+namespace Governance.Cli.Infrastructure;
+
+/// <summary>One run of one command: its parsed line, where it writes, and the store it names.</summary>
+public sealed class Invocation(ParseResult parse, CliContext context, CancellationToken cancellationToken)
+{
+    public CliContext Context { get; } = context;
+
+    public CancellationToken CancellationToken { get; } = cancellationToken;
+
+    public bool Json => parse.GetValue(GlobalOptions.Json);
+
+    public string Actor => GlobalOptions.ResolveActor(parse, Context);
+
+    public string Database => GlobalOptions.ResolveDatabase(parse, Context);
+
+    /// <summary>The store named on the command line itself, ignoring the environment and the default.</summary>
+    public string? ExplicitDatabase => parse.GetValue(GlobalOptions.Database);
+
+    public T? Get<T>(Option<T> option) => parse.GetValue(option);
+
+    public T? Get<T>(Argument<T> argument) => parse.GetValue(argument);
+
+    /// <summary>Opens (creating and migrating when needed) the store this invocation names.</summary>
+    public Task<GovernanceStore> OpenStoreAsync() => OpenStoreAsync(Database);
+
+    /// <summary>Opens the store at <paramref name="database"/>.</summary>
+    public async Task<GovernanceStore> OpenStoreAsync(string database)
+    {
+        try
+        {
+            return await GovernanceStore.OpenAsync(database, Context.Time, CancellationToken);
+        }
+        catch (Exception exception) when (exception is System.Data.Common.DbException or IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            throw new CliException(ExitCodes.StoreUnavailable, $"cannot open the store '{database}': {exception.Message}");
+        }
+    }
+
+    /// <summary>Writes <paramref name="value"/> as JSON to standard output.</summary>
+    public void WriteJson<T>(T value) => CliJson.Write(Context.Out, value);
+}

@@ -1,0 +1,102 @@
+using Governance.Domain.History;
+
+namespace Governance.Domain.Tests;
+
+public sealed class HistoryChainTests
+{
+    private static List<HistoryEntry> Chain(int length)
+    {
+        var entries = new List<HistoryEntry>();
+        var previous = HistoryEntry.GenesisHash;
+        for (var sequence = 1; sequence <= length; sequence++)
+        {
+            var entry = HistoryEntry.Create(sequence, Samples.Now.AddMinutes(sequence), "alice", $"service:s{sequence % 3}", "define-service", $$"""{"n":{{sequence}}}""", sequence, previous);
+            entries.Add(entry);
+            previous = entry.Hash;
+        }
+
+        return entries;
+    }
+
+    private static ChainVerification Verify(IEnumerable<HistoryEntry> entries, HistoryHead head)
+    {
+        var verifier = new ChainVerifier();
+        foreach (var entry in entries)
+        {
+            if (!verifier.Accept(entry))
+            {
+                break;
+            }
+        }
+
+        return verifier.Finish(head);
+    }
+
+    [Fact]
+    public void An_untouched_chain_verifies()
+    {
+        var chain = Chain(10);
+
+        var result = Verify(chain, HistoryHead.After(chain[^1]));
+
+        Assert.True(result.IsIntact);
+        Assert.Equal(10, result.EntriesChecked);
+    }
+
+    [Fact]
+    public void An_edited_entry_is_named()
+    {
+        var chain = Chain(10);
+        chain[4] = chain[4] with { Actor = "mallory" };
+
+        var result = Verify(chain, HistoryHead.After(chain[^1]));
+
+        Assert.Equal(5, result.FirstBreak!.Sequence);
+        Assert.StartsWith("edited", result.FirstBreak.Problem);
+    }
+
+    [Fact]
+    public void A_deleted_entry_is_named()
+    {
+        var chain = Chain(10);
+        chain.RemoveAt(6);
+
+        var result = Verify(chain, HistoryHead.After(chain[^1]));
+
+        Assert.Equal(7, result.FirstBreak!.Sequence);
+        Assert.StartsWith("missing", result.FirstBreak.Problem);
+    }
+
+    [Fact]
+    public void A_deleted_last_entry_is_caught_by_the_head()
+    {
+        var chain = Chain(10);
+        var head = HistoryHead.After(chain[^1]);
+        chain.RemoveAt(9);
+
+        var result = Verify(chain, head);
+
+        Assert.Equal(10, result.FirstBreak!.Sequence);
+        Assert.StartsWith("missing", result.FirstBreak.Problem);
+    }
+
+    [Fact]
+    public void Swapped_entries_are_named_as_reordered()
+    {
+        var chain = Chain(10);
+        (chain[2], chain[3]) = (chain[3] with { Sequence = 3 }, chain[2] with { Sequence = 4 });
+
+        var result = Verify(chain, HistoryHead.After(chain[^1]));
+
+        Assert.Equal(3, result.FirstBreak!.Sequence);
+        Assert.Equal("reordered: it holds what was recorded as entry 4", result.FirstBreak.Problem);
+    }
+
+    [Fact]
+    public void Hashes_cover_the_time_to_the_microsecond()
+    {
+        var entry = Chain(1)[0];
+
+        Assert.NotEqual(entry.Hash, (entry with { RecordedAt = entry.RecordedAt.AddTicks(10) }).Recompute());
+    }
+}
