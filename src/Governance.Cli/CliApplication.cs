@@ -5,7 +5,7 @@ using Governance.Cli.Demo;
 using Governance.Cli.Generation;
 using Governance.Cli.History;
 using Governance.Cli.Infrastructure;
-using Governance.Storage;
+using Governance.Cli.Serving;
 
 namespace Governance.Cli;
 
@@ -47,6 +47,7 @@ public static class CliApplication
         root.Add(HistoryCommand.Create(bind));
         root.Add(DemoCommand.Create(bind));
         root.Add(GenerateCommand.Create(bind));
+        root.Add(ServeCommand.Create(bind));
         root.Add(BenchCommand.Create(bind));
         return root;
     }

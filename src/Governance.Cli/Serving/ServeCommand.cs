@@ -1,0 +1,31 @@
+using System.CommandLine;
+using Governance.Cli.Infrastructure;
+using Governance.Server.Hosting;
+
+namespace Governance.Cli.Serving;
+
+/// <summary><c>governance serve</c>: the long-running server on the store the command line names.</summary>
+public static class ServeCommand
+{
+    public const string DefaultUrls = "http://127.0.0.1:8080";
+
+    private static readonly Option<string?> Urls = new("--urls")
+    {
+        Description = $"Addresses to listen on, separated by ';'. Default: $ASPNETCORE_URLS, else {DefaultUrls}",
+    };
+
+    public static Command Create(CommandBinder binder) =>
+        binder.Bind(new Command("serve", "Run the server: health at /health, the catalog at /api/services") { Urls }, RunAsync);
+
+    private static async Task<int> RunAsync(Invocation run)
+    {
+        var urls = run.Get(Urls) ?? run.Context.Environment("ASPNETCORE_URLS") ?? DefaultUrls;
+        await using var app = GovernanceServer.Build([], new Dictionary<string, string?>
+        {
+            [$"{StoreOptions.Section}:{nameof(StoreOptions.Database)}"] = run.Database,
+            ["urls"] = urls,
+        });
+        await app.RunAsync(run.CancellationToken);
+        return ExitCodes.Success;
+    }
+}
