@@ -1,0 +1,49 @@
+namespace Governance.Cli.Tests;
+
+public sealed class DemoAndGenerateTests : IDisposable
+{
+    private readonly CliRun _cli = new();
+
+    public void Dispose() => _cli.Dispose();
+
+    [Fact]
+    public async Task The_demo_loads_the_fleet_and_shows_the_feature_enablement_hub_and_its_programme()
+    {
+        var demo = await _cli.InvokeAsync("demo");
+        File.Delete(_cli.Database);
+        var json = await _cli.InvokeAsync("--json", "demo");
+
+        Assert.True(demo.ExitCode == 0, demo.Error);
+        Assert.Contains("feature-enablement", demo.Output);
+        Assert.Contains("32 of 37", demo.Output);
+        var overview = System.Text.Json.JsonDocument.Parse(json.Output).RootElement;
+        Assert.Equal("feature-enablement", overview.GetProperty("hubs")[0].GetProperty("id").GetString());
+        Assert.True(overview.GetProperty("services").GetInt32() is >= 38 and <= 44);
+    }
+
+    [Fact]
+    public async Task The_demo_replaces_its_own_store_but_never_a_file_the_user_named()
+    {
+        File.WriteAllText(_cli.Database, "not a database");
+
+        var demo = await _cli.InvokeAsync("demo");
+
+        Assert.Equal(2, demo.ExitCode);
+        Assert.Contains("exists", demo.Error);
+        Assert.Equal("not a database", File.ReadAllText(_cli.Database));
+    }
+
+    [Fact]
+    public async Task A_generated_fleet_imports_cleanly()
+    {
+        var output = Path.Combine(_cli.Directory, "fleet");
+
+        var generate = await _cli.InvokeAsync("generate", "fleet", "--services", "1500", "--seed", "7", "--out", output);
+        var import = await _cli.InvokeAsync("import", output);
+
+        Assert.Equal(0, generate.ExitCode);
+        Assert.Equal(["fleet-0001.yaml", "fleet-0002.yaml"], Directory.GetFiles(output).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList());
+        Assert.True(import.ExitCode == 0, import.Error);
+        Assert.Contains("1500 service(s).", (await _cli.InvokeAsync("services", "list")).Output);
+    }
+}

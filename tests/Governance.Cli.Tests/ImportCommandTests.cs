@@ -1,0 +1,79 @@
+namespace Governance.Cli.Tests;
+
+public sealed class ImportCommandTests : IDisposable
+{
+    private readonly CliRun _cli = new();
+
+    public void Dispose() => _cli.Dispose();
+
+    [BackstageFact]
+    public async Task The_official_Backstage_examples_import_with_owners_and_dependencies()
+    {
+        var import = await _cli.InvokeAsync("import", Fixtures.BackstageExamples);
+
+        Assert.True(import.ExitCode == 0, import.Error);
+        var show = await _cli.InvokeAsync("--json", "services", "show", "artist-lookup");
+        Assert.Contains("\"owner\": \"team-a\"", show.Output);
+        Assert.Contains("\"system\": \"artist-engagement-portal\"", show.Output);
+        Assert.Contains("\"target\": \"resource:artists-db\"", show.Output);
+    }
+
+    [BackstageFact]
+    public async Task A_second_import_of_the_same_files_changes_nothing_and_says_so()
+    {
+        await _cli.InvokeAsync("import", Fixtures.BackstageExamples);
+        var entriesBefore = (await _cli.InvokeAsync("history", "verify")).Output;
+
+        var second = await _cli.InvokeAsync("import", Fixtures.BackstageExamples);
+
+        Assert.Equal(0, second.ExitCode);
+        Assert.Contains("No changes", second.Output);
+        Assert.Equal(entriesBefore, (await _cli.InvokeAsync("history", "verify")).Output);
+    }
+
+    [Fact]
+    public async Task A_malformed_file_is_reported_by_file_line_and_field_and_imports_nothing()
+    {
+        var good = Write("good.yaml", Fleet("  - id: api\n    name: API\n    tier: 1\n"));
+        var bad = Write("bad.yaml", Fleet("  - id: db\n    name: DB\n    tier: 9\n"));
+
+        var import = await _cli.InvokeAsync("import", good, bad);
+
+        Assert.Equal(3, import.ExitCode);
+        Assert.Contains($"{bad}:8:11: services[0].tier", import.Error);
+        Assert.Contains("Nothing was imported", import.Error);
+        Assert.Equal(4, (await _cli.InvokeAsync("services", "show", "api")).ExitCode);
+    }
+
+    [Fact]
+    public async Task A_dry_run_reports_and_writes_nothing()
+    {
+        var file = Write("fleet.yaml", Fleet("  - id: api\n    name: API\n    dependencies: [db]\n"));
+
+        var dryRun = await _cli.InvokeAsync("import", "--dry-run", file);
+
+        Assert.Equal(0, dryRun.ExitCode);
+        Assert.Contains("Dry run", dryRun.Output);
+        Assert.Contains("service:api: dependency 'db' is not in the catalog", dryRun.Output);
+        Assert.Equal(4, (await _cli.InvokeAsync("services", "show", "api")).ExitCode);
+    }
+
+    [Fact]
+    public async Task A_dangling_dependency_resolves_when_its_target_arrives()
+    {
+        await _cli.InvokeAsync("import", Write("api.yaml", Fleet("  - id: api\n    name: API\n    dependencies: [db]\n")));
+
+        var second = await _cli.InvokeAsync("import", Write("db.yaml", Fleet("  - id: db\n    name: DB\n")));
+
+        Assert.Contains("resolved: service:api: dependency 'db' now resolves", second.Output);
+    }
+
+    private static string Fleet(string services) => $"apiVersion: governance/v1\nkind: Fleet\nteams:\n  - id: team-a\nservices:\n{services}";
+
+    private string Write(string name, string content)
+    {
+        var path = Path.Combine(_cli.Directory, name);
+        File.WriteAllText(path, content);
+        return path;
+    }
+}

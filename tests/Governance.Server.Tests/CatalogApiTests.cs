@@ -1,0 +1,97 @@
+using System.Net;
+using System.Text.Json;
+using Governance.Domain.Catalog;
+using Governance.Domain.Commands;
+using Governance.Storage;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Governance.Server.Tests;
+
+public sealed class CatalogApiTests : IAsyncLifetime
+{
+    private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("governance-api-");
+    private WebApplicationFactory<Program> _factory = null!;
+    private HttpClient _client = null!;
+
+    public async Task InitializeAsync()
+    {
+        var database = Path.Combine(_directory.FullName, "api.db");
+        await using (var store = await GovernanceStore.OpenAsync(database, TimeProvider.System))
+        {
+            foreach (var (id, tier, owner) in new[] { ("gateway", 0, "edge"), ("billing", 1, "money"), ("search", 0, "money") })
+            {
+                await store.ExecuteAsync(id, new DefineService(new ServiceProfile(id, id) { Tier = tier, Owner = owner }), "test");
+            }
+        }
+
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder => builder.UseSetting("Governance:Database", database));
+        _client = _factory.CreateClient();
+    }
+
+    public async Task DisposeAsync()
+    {
+        _client.Dispose();
+        await _factory.DisposeAsync();
+        _directory.Delete(recursive: true);
+    }
+
+    [Fact]
+    public async Task Health_reports_the_store_and_its_size()
+    {
+        var health = await GetJsonAsync("/health");
+
+        Assert.Equal("healthy", health.GetProperty("status").GetString());
+        Assert.Equal("sqlite", health.GetProperty("dialect").GetString());
+        Assert.Equal(3, health.GetProperty("services").GetInt64());
+    }
+
+    [Fact]
+    public async Task Services_filter_by_team_and_tier()
+    {
+        var money = await GetJsonAsync("/api/services?team=money");
+        var tierZero = await GetJsonAsync("/api/services?tier=0");
+
+        Assert.Equal(["billing", "search"], Ids(money));
+        Assert.Equal(["gateway", "search"], Ids(tierZero));
+    }
+
+    [Fact]
+    public async Task An_out_of_range_tier_is_a_problem_naming_the_field()
+    {
+        var response = await _client.GetAsync("/api/services?tier=9");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("\"tier\"", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task One_service_is_shown_with_its_version_and_an_unknown_one_is_not_found()
+    {
+        var gateway = await GetJsonAsync("/api/services/gateway");
+        var missing = await _client.GetAsync("/api/services/nowhere");
+
+        Assert.Equal(1, gateway.GetProperty("version").GetInt64());
+        Assert.Equal("edge", gateway.GetProperty("state").GetProperty("profile").GetProperty("owner").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_history_verifies()
+    {
+        var verification = await GetJsonAsync("/api/history/verify");
+
+        Assert.True(verification.GetProperty("isIntact").GetBoolean());
+        Assert.Equal(3, verification.GetProperty("entriesChecked").GetInt64());
+    }
+
+    private async Task<JsonElement> GetJsonAsync(string path)
+    {
+        var response = await _client.GetAsync(path);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{path}: {(int)response.StatusCode} {body}");
+        return JsonDocument.Parse(body).RootElement;
+    }
+
+    private static List<string> Ids(JsonElement services) => [.. services.EnumerateArray().Select(service => service.GetProperty("id").GetString()!)];
+}
