@@ -1,0 +1,38 @@
+using Governance.Domain.Catalog;
+
+namespace Governance.Storage.Execution;
+
+/// <summary>One aggregate as a transaction sees it: the version it was read at, and its state and version after the commands so far.</summary>
+internal sealed class Tracked<TState>(Versioned<TState>? stored)
+    where TState : class
+{
+    /// <summary>The version in the store when read; 0 when it did not exist.</summary>
+    public long StoredVersion { get; } = stored?.Version ?? 0;
+
+    public TState? State { get; private set; } = stored?.State;
+
+    public long Version { get; private set; } = stored?.Version ?? 0;
+
+    public bool Changed => Version != StoredVersion;
+
+    public void Accept(TState state)
+    {
+        State = state;
+        Version++;
+    }
+}
+
+/// <summary>A history entry waiting for its sequence number: known once the head is locked.</summary>
+internal sealed record PendingEntry(string Subject, string Command, string Payload, long Version);
+
+/// <summary>Everything one transaction writes: changed aggregates, and the history entries in the order the commands were accepted.</summary>
+internal sealed class ChangeSet
+{
+    /// <summary>Services by id.</summary>
+    public Dictionary<string, Tracked<ServiceState>> Services { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Other entities by subject (<c>kind:id</c>).</summary>
+    public Dictionary<string, Tracked<CatalogEntity>> Entities { get; } = new(StringComparer.Ordinal);
+
+    public List<PendingEntry> Entries { get; } = [];
+}

@@ -1,0 +1,43 @@
+using System.Data.Common;
+using Governance.Storage.Dialects;
+using Governance.Storage.Tables;
+
+namespace Governance.Storage.Execution;
+
+/// <summary>What every operation of one store shares: the data source, the dialect, the clock and the tables.</summary>
+internal sealed class StoreContext(DbDataSource dataSource, SqlDialect dialect, TimeProvider timeProvider)
+{
+    /// <summary>How many times a command is tried on fresh state before a conflict is reported.</summary>
+    public const int MaxAttempts = 50;
+
+    public DbDataSource DataSource { get; } = dataSource;
+
+    public SqlDialect Dialect { get; } = dialect;
+
+    public TimeProvider TimeProvider { get; } = timeProvider;
+
+    public ServiceTable Services { get; } = new(dialect);
+
+    public EntityTable Entities { get; } = new(dialect);
+
+    public HistoryTable History { get; } = new(dialect);
+
+    public ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken) => DataSource.OpenConnectionAsync(cancellationToken);
+
+    /// <summary>The version <paramref name="subject"/> has now, outside any transaction; 0 when it does not exist.</summary>
+    public async Task<long> ReadVersionAsync(string subject, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        return subject.StartsWith(ServiceTable.SubjectPrefix, StringComparison.Ordinal)
+            ? await Services.ReadVersionAsync(connection, subject, cancellationToken).ConfigureAwait(false)
+            : await Entities.ReadVersionAsync(connection, subject, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Waits before attempt <paramref name="attempt"/> + 1: exponential, capped, with full jitter so that losers spread out.</summary>
+    public Task BackOffAsync(int attempt, CancellationToken cancellationToken)
+    {
+        var ceilingMs = Math.Min(100, 2 << Math.Min(attempt, 6));
+        var delay = TimeSpan.FromMilliseconds(1 + Random.Shared.Next(ceilingMs));
+        return Task.Delay(delay, TimeProvider, cancellationToken);
+    }
+}

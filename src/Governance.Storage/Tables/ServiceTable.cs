@@ -1,0 +1,108 @@
+using System.Data.Common;
+using Governance.Domain.Catalog;
+using Governance.Storage.Dialects;
+using Governance.Storage.Writing;
+
+namespace Governance.Storage.Tables;
+
+/// <summary>The <c>services</c> table: one row per service aggregate, with owner and tier pulled out for queries.</summary>
+internal sealed class ServiceTable : StateTable<ServiceState>
+{
+    public const string SubjectPrefix = "service:";
+
+    private const string Select = $"SELECT {StateColumns} FROM services";
+
+    private readonly string _selectMany;
+
+    public ServiceTable(SqlDialect dialect)
+        : base(dialect)
+    {
+        StatementParameter[] row =
+        [
+            Text("id"), Text("name"), Text("kind"), Text("owner"), Int32("tier"), Text("lifecycle"), Text("system"),
+            Int64("version"), Text("state"), Time("updated_at"),
+        ];
+        Insert = new Statement(
+            """
+            INSERT INTO services (id, name, kind, owner, tier, lifecycle, system, version, state, updated_at)
+            VALUES (@id, @name, @kind, @owner, @tier, @lifecycle, @system, @version, @state, @updated_at)
+            ON CONFLICT (id) DO NOTHING
+            """,
+            row);
+        Update = new Statement(
+            """
+            UPDATE services
+            SET name = @name, kind = @kind, owner = @owner, tier = @tier, lifecycle = @lifecycle, system = @system,
+                version = @version, state = @state, updated_at = @updated_at
+            WHERE id = @id AND version = @expected_version
+            """,
+            [.. row, Int64("expected_version")]);
+        _selectMany = $"{Select} WHERE {dialect.InList("id", "@ids")}";
+    }
+
+    protected override Statement Insert { get; }
+
+    protected override Statement Update { get; }
+
+    public override string Subject(ServiceState state) => state.Subject;
+
+    public async Task<Versioned<ServiceState>?> ReadAsync(DbConnection connection, DbTransaction? transaction, string id, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand(transaction, $"{Select} WHERE id = @id").AddParameter("id", id);
+        return (await QueryAsync(command, cancellationToken).ConfigureAwait(false)).SingleOrDefault();
+    }
+
+    /// <summary>The stored states of <paramref name="ids"/>, by id, in one query.</summary>
+    public async Task<Dictionary<string, Versioned<ServiceState>>> ReadManyAsync(DbConnection connection, DbTransaction transaction, IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        await using var command = connection.CreateCommand(transaction, _selectMany).AddParameter("ids", Dialect.ListValue(ids));
+        var rows = await QueryAsync(command, cancellationToken).ConfigureAwait(false);
+        return rows.ToDictionary(row => row.State.Id, StringComparer.Ordinal);
+    }
+
+    public async Task<List<Versioned<ServiceState>>> ListAsync(DbConnection connection, ServiceQuery query, CancellationToken cancellationToken)
+    {
+        // Only fixed fragments are joined; every value is a parameter.
+        var conditions = new List<string>(2);
+        await using var command = connection.CreateCommand(null, string.Empty);
+        if (query.Owner is { } owner)
+        {
+            conditions.Add("owner = @owner");
+            command.AddParameter("owner", owner, System.Data.DbType.String);
+        }
+
+        if (query.Tier is { } tier)
+        {
+            conditions.Add("tier = @tier");
+            command.AddParameter("tier", tier, System.Data.DbType.Int32);
+        }
+
+        var where = conditions.Count == 0 ? string.Empty : " WHERE " + string.Join(" AND ", conditions);
+        command.CommandText = $"{Select}{where} ORDER BY id";
+        return await QueryAsync(command, cancellationToken).ConfigureAwait(false);
+    }
+
+    public override async Task<long> ReadVersionAsync(DbConnection connection, string subject, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand(null, "SELECT version FROM services WHERE id = @id")
+            .AddParameter("id", subject[SubjectPrefix.Length..]);
+        return await command.ExecuteInt64Async(cancellationToken).ConfigureAwait(false);
+    }
+
+    public static async Task<long> CountAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand(null, "SELECT COUNT(*) FROM services");
+        return await command.ExecuteInt64Async(cancellationToken).ConfigureAwait(false);
+    }
+
+    protected override object?[] RowValues(ServiceState state, long version, string json, object updatedAt)
+    {
+        var profile = state.Profile;
+        return [profile.Id, profile.Name, profile.Kind, profile.Owner, profile.Tier, profile.Lifecycle, profile.System, version, json, updatedAt];
+    }
+}

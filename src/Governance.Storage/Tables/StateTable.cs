@@ -1,0 +1,70 @@
+using System.Data;
+using System.Data.Common;
+using Governance.Domain.Serialization;
+using Governance.Storage.Dialects;
+using Governance.Storage.Writing;
+
+namespace Governance.Storage.Tables;
+
+/// <summary>
+/// A table of current aggregate states: a key, a few columns that queries filter on, the JSON state and its version.
+/// Every SELECT it runs starts with <c>version, state, updated_at</c>.
+/// </summary>
+internal abstract class StateTable<TState>
+    where TState : class
+{
+    protected const string StateColumns = "version, state, updated_at";
+
+    protected StateTable(SqlDialect dialect)
+    {
+        Dialect = dialect;
+    }
+
+    protected SqlDialect Dialect { get; }
+
+    /// <summary>Inserts a new row; does nothing (and so touches no row) when the key exists.</summary>
+    protected abstract Statement Insert { get; }
+
+    /// <summary>The insert's parameters plus <c>expected_version</c>, the version the row must still have.</summary>
+    protected abstract Statement Update { get; }
+
+    /// <summary>The subject under which history of <paramref name="state"/> is kept.</summary>
+    public abstract string Subject(TState state);
+
+    /// <summary>The current version of <paramref name="subject"/>, 0 when it does not exist.</summary>
+    public abstract Task<long> ReadVersionAsync(DbConnection connection, string subject, CancellationToken cancellationToken);
+
+    /// <summary>Queues the write of <paramref name="state"/> at <paramref name="version"/>, conditional on the row still being at <paramref name="storedVersion"/> (0: absent).</summary>
+    public ValueTask WriteAsync(RowWriter writer, TState state, long version, long storedVersion, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var row = RowValues(state, version, DomainJson.Serialize(state), Dialect.TimeValue(now));
+        var expectation = new RowExpectation(Subject(state), storedVersion);
+        return storedVersion == 0
+            ? writer.AddAsync(Insert, row, expectation, cancellationToken)
+            : writer.AddAsync(Update, [.. row, storedVersion], expectation, cancellationToken);
+    }
+
+    /// <summary>Runs <paramref name="command"/> (which selects <see cref="StateColumns"/> first) and reads every row.</summary>
+    public async Task<List<Versioned<TState>>> QueryAsync(DbCommand command, CancellationToken cancellationToken)
+    {
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var rows = new List<Versioned<TState>>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add(new Versioned<TState>(DomainJson.Deserialize<TState>(reader.GetString(1)), reader.GetInt64(0), Dialect.ReadTime(reader, 2)));
+        }
+
+        return rows;
+    }
+
+    /// <summary>The row's column values, in the order of <see cref="Insert"/>'s parameters.</summary>
+    protected abstract object?[] RowValues(TState state, long version, string json, object updatedAt);
+
+    protected static StatementParameter Text(string name) => new(name, DbType.String);
+
+    protected static StatementParameter Int32(string name) => new(name, DbType.Int32);
+
+    protected static StatementParameter Int64(string name) => new(name, DbType.Int64);
+
+    protected StatementParameter Time(string name) => new(name, Dialect.TimeType);
+}

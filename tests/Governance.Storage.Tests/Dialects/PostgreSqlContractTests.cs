@@ -1,0 +1,33 @@
+using Governance.Storage.Tests.Contract;
+using Governance.Storage.Tests.Support;
+
+namespace Governance.Storage.Tests.Dialects;
+
+// The contract, run on a real PostgreSQL server that the collection fixture starts: a fresh database for every test.
+[RequiresPostgreSql]
+[Collection(PostgresCollection.Name)]
+public sealed class PostgreSqlStoreTests(PostgresServer server) : StoreContractTests
+{
+    protected override async Task<ITestDatabase> CreateDatabaseAsync() => await server.CreateDatabaseAsync();
+}
+
+[RequiresPostgreSql]
+[Collection(PostgresCollection.Name)]
+public sealed class PostgreSqlBatchTests(PostgresServer server) : BatchContractTests
+{
+    protected override async Task<ITestDatabase> CreateDatabaseAsync() => await server.CreateDatabaseAsync();
+}
+
+[RequiresPostgreSql]
+[Collection(PostgresCollection.Name)]
+public sealed class PostgreSqlConcurrencyTests(PostgresServer server) : ConcurrencyContractTests
+{
+    protected override async Task<ITestDatabase> CreateDatabaseAsync() => await server.CreateDatabaseAsync();
+}
+
+[RequiresPostgreSql]
+[Collection(PostgresCollection.Name)]
+public sealed class PostgreSqlTamperTests(PostgresServer server) : TamperContractTests
+{
+    protected override async Task<ITestDatabase> CreateDatabaseAsync() => await server.CreateDatabaseAsync();
+}

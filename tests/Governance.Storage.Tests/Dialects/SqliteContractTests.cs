@@ -1,0 +1,25 @@
+using Governance.Storage.Tests.Contract;
+using Governance.Storage.Tests.Support;
+
+namespace Governance.Storage.Tests.Dialects;
+
+// The contract, run on SQLite: a fresh file in a temporary directory for every test.
+public sealed class SqliteStoreTests : StoreContractTests
+{
+    protected override Task<ITestDatabase> CreateDatabaseAsync() => Task.FromResult<ITestDatabase>(new SqliteTestDatabase());
+}
+
+public sealed class SqliteBatchTests : BatchContractTests
+{
+    protected override Task<ITestDatabase> CreateDatabaseAsync() => Task.FromResult<ITestDatabase>(new SqliteTestDatabase());
+}
+
+public sealed class SqliteConcurrencyTests : ConcurrencyContractTests
+{
+    protected override Task<ITestDatabase> CreateDatabaseAsync() => Task.FromResult<ITestDatabase>(new SqliteTestDatabase());
+}
+
+public sealed class SqliteTamperTests : TamperContractTests
+{
+    protected override Task<ITestDatabase> CreateDatabaseAsync() => Task.FromResult<ITestDatabase>(new SqliteTestDatabase());
+}

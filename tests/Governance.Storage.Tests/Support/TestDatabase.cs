@@ -1,0 +1,17 @@
+namespace Governance.Storage.Tests.Support;
+
+/// <summary>A fresh, empty database of one dialect, and raw access to it that bypasses the store (as an attacker would).</summary>
+public interface ITestDatabase : IAsyncDisposable
+{
+    /// <summary>What <see cref="GovernanceStore.OpenAsync"/> is given.</summary>
+    string ConnectionString { get; }
+
+    string Dialect { get; }
+
+    /// <summary>Drops the triggers that refuse UPDATE and DELETE on history.</summary>
+    string DropHistoryGuardsSql { get; }
+
+    Task<int> ExecuteAsync(string sql);
+
+    Task<object?> ScalarAsync(string sql);
+}

@@ -1,0 +1,26 @@
+using Governance.Domain.Commands;
+using Governance.Domain.Remediation;
+using Governance.Storage;
+
+// Usage: worker CONNECTION SERVICE-ID WORKER-NAME COUNT
+// Opens the store and adds COUNT remediation items named WORKER-NAME-NNN to one service; exit code 0 when all were accepted.
+if (args is not [var connection, var serviceId, var worker, var countText] || !int.TryParse(countText, out var count))
+{
+    await Console.Error.WriteLineAsync("usage: worker CONNECTION SERVICE-ID WORKER-NAME COUNT");
+    return 64;
+}
+
+await using var store = await GovernanceStore.OpenAsync(connection, TimeProvider.System);
+for (var i = 0; i < count; i++)
+{
+    var item = new RemediationItem($"{worker}-{i:D3}", $"Item {i} from {worker}") { OpenedOn = new DateOnly(2025, 1, 1) };
+    var result = await store.ExecuteAsync(serviceId, new OpenRemediationItem(item), worker);
+    if (result.Status != CommandStatus.Accepted)
+    {
+        await Console.Error.WriteLineAsync($"{item.Id}: {result.Status} {string.Join("; ", result.Errors)}");
+        return 2;
+    }
+}
+
+Console.WriteLine($"{worker}: {count} accepted");
+return 0;
