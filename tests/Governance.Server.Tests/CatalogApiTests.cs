@@ -3,7 +3,6 @@ using System.Text.Json;
 using Governance.Domain.Catalog;
 using Governance.Domain.Commands;
 using Governance.Storage;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Governance.Server.Tests;
