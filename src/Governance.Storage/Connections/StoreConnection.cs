@@ -32,10 +32,9 @@ internal sealed record StoreConnection(SqlDialect Dialect, DbDataSource DataSour
 
     private static StoreConnection ForPostgreSql(string connectionString)
     {
-        var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        var dataSource = NpgsqlDataSource.Create(builder);
-        builder.Remove("Password");
-        return new StoreConnection(PostgreSqlDialect.Instance, dataSource, builder.ToString());
+        var shown = new NpgsqlConnectionStringBuilder(connectionString);
+        shown.Remove("Password");
+        return new StoreConnection(PostgreSqlDialect.Instance, NpgsqlDataSource.Create(connectionString), shown.ConnectionString);
     }
 
     private static StoreConnection ForSqlite(SqliteConnectionStringBuilder builder)

@@ -107,6 +107,21 @@ public abstract class BatchContractTests : StoreTestBase
     }
 
     [StoreFact]
+    public async Task A_large_batch_is_written_in_several_round_trips_and_reimported_unchanged()
+    {
+        var first = await Store.ApplyBatchAsync(Batch(2_000, "team-0"), "importer");
+        var second = await Store.ApplyBatchAsync(Batch(2_000, "team-0"), "importer");
+
+        Assert.Equal((2_001, 2_001), (first.Created, second.Unchanged));
+        Assert.Equal(2_000, await CountAsync("services"));
+        Assert.Equal(2_001, await CountAsync("history"));
+        Assert.Equal(500, (await Store.ListServicesAsync(new ServiceQuery(Tier: 3))).Count);
+        var verification = await Store.VerifyHistoryAsync();
+        Assert.True(verification.IsIntact, verification.FirstBreak?.ToString());
+        Assert.Equal(2_001, verification.EntriesChecked);
+    }
+
+    [StoreFact]
     public async Task An_empty_batch_is_applied_and_writes_nothing()
     {
         var result = await Store.ApplyBatchAsync(new CatalogBatch([], []), "importer");

@@ -1,0 +1,85 @@
+using Governance.Storage.Tests.Support;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace Governance.Storage.Tests.Dialects;
+
+public sealed class SqliteConnectionTests : IAsyncLifetime
+{
+    private readonly SqliteTestDatabase _database = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _database.DisposeAsync();
+
+    [StoreFact]
+    public async Task A_bare_path_opens_a_new_file_in_wal_mode()
+    {
+        await using var store = await GovernanceStore.OpenAsync(_database.FilePath, new FakeTimeProvider());
+
+        Assert.Equal(("sqlite", _database.FilePath), (store.Dialect, store.Location));
+        Assert.True(File.Exists(_database.FilePath));
+        Assert.Equal("wal", await _database.ScalarAsync("PRAGMA journal_mode"));
+    }
+
+    [StoreFact]
+    public async Task A_data_source_connection_string_opens_the_same_file()
+    {
+        var connection = new SqliteConnectionStringBuilder { DataSource = _database.FilePath }.ToString();
+        await using (var first = await GovernanceStore.OpenAsync(_database.FilePath, new FakeTimeProvider()))
+        {
+            await first.ExecuteAsync("checkout", Catalog.Service("checkout"), "alice");
+        }
+
+        await using var second = await GovernanceStore.OpenAsync(connection, new FakeTimeProvider());
+
+        Assert.Equal(_database.FilePath, second.Location);
+        Assert.Equal(1, (await second.GetServiceAsync("checkout"))!.Version);
+    }
+}
+
+[RequiresPostgreSql]
+[Collection(PostgresCollection.Name)]
+public sealed class PostgreSqlConnectionTests(PostgresServer server) : IAsyncLifetime
+{
+    private PostgresTestDatabase? _database;
+
+    public async Task InitializeAsync() => _database = await server.CreateDatabaseAsync();
+
+    public async Task DisposeAsync()
+    {
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
+
+    [StoreFact]
+    public async Task A_connection_string_with_a_password_is_shown_without_it()
+    {
+        var connection = new NpgsqlConnectionStringBuilder(_database!.ConnectionString) { Password = "s3cret-pw" }.ConnectionString;
+
+        await using var store = await GovernanceStore.OpenAsync(connection, new FakeTimeProvider());
+
+        Assert.Equal("postgresql", store.Dialect);
+        Assert.DoesNotContain("s3cret-pw", store.Location, StringComparison.Ordinal);
+        Assert.Contains("Host=127.0.0.1", store.Location, StringComparison.Ordinal);
+    }
+
+    [StoreFact]
+    public async Task A_postgres_url_opens_the_database()
+    {
+        var builder = new NpgsqlConnectionStringBuilder(_database!.ConnectionString);
+        await using (var first = await GovernanceStore.OpenAsync(_database.ConnectionString, new FakeTimeProvider()))
+        {
+            await first.ExecuteAsync("checkout", Catalog.Service("checkout"), "alice");
+        }
+
+        await using var store = await GovernanceStore.OpenAsync($"postgresql://postgres:s3cret-pw@{builder.Host}:{builder.Port}/{builder.Database}?Timeout=20", new FakeTimeProvider());
+
+        Assert.Equal("postgresql", store.Dialect);
+        Assert.DoesNotContain("s3cret-pw", store.Location, StringComparison.Ordinal);
+        Assert.Contains($"Database={builder.Database}", store.Location, StringComparison.Ordinal);
+        Assert.Equal(1, (await store.GetServiceAsync("checkout"))!.Version);
+    }
+}
