@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Governance.Domain.Remediation;
 
 namespace Governance.Domain.Catalog;
@@ -18,8 +19,10 @@ public sealed record ServiceState(ServiceProfile Profile)
     /// <summary>Remediation items, ordered by id.</summary>
     public IReadOnlyList<RemediationItem> RemediationItems { get; init; } = [];
 
+    [JsonIgnore]
     public string Id => Profile.Id;
 
+    [JsonIgnore]
     public string Subject => $"service:{Profile.Id}";
 
     /// <summary>The edge by which this service calls <paramref name="callee"/>, directly or through an API the callee provides.</summary>
