@@ -25,7 +25,8 @@ internal static class BackstageRelations
             };
             if (!applied)
             {
-                warnings.Add(new ImportProblem(relation.Location, relation.Field, $"{kindWord} '{relation.TargetId}' is not defined in the imported files; this relation is not recorded"));
+                var message = $"{kindWord} '{relation.TargetId}' is not defined in the imported files; this relation is not recorded";
+                warnings.Add(new ImportProblem(relation.Location, relation.Field, message));
             }
         }
     }

@@ -35,7 +35,8 @@ internal static class BackstageServiceMapper
             Annotations = annotations,
         }, annotations);
 
-        var draft = new ServiceDraft(id.Length > 0 ? $"service:{id}" : $"{kind} (no metadata.name)", entity.Location, entity.Errors, new DefineService(profile) { Mode = DefinitionMode.Merge })
+        var subject = id.Length > 0 ? $"service:{id}" : $"{kind} (no metadata.name)";
+        var draft = new ServiceDraft(subject, entity.Location, entity.Errors, new DefineService(profile) { Mode = DefinitionMode.Merge })
         {
             PendingEdges = Edges(entity),
             EdgesDeclared = entity.SpecValue("dependsOn") is not null || entity.SpecValue("consumesApis") is not null,

@@ -31,7 +31,8 @@ internal static class FleetRefs
         return target;
     }
 
-    private static string? Read(FieldReader reader, YamlMapping map, string key, string path, string defaultKind, string[] kinds, string describe, List<PendingReference> references)
+    private static string? Read(
+        FieldReader reader, YamlMapping map, string key, string path, string defaultKind, string[] kinds, string describe, List<PendingReference> references)
     {
         if (reader.String(map, key, path) is not { } text)
         {

@@ -54,7 +54,8 @@ internal static class CatalogFileReader
 
         if (root is not YamlMapping map)
         {
-            result.Errors.Add(new ImportProblem(new SourceLocation(result.File, root.Line, root.Column), "(document)", $"a catalog document must be a mapping with apiVersion and kind, was {root.Describe}"));
+            var at = new SourceLocation(result.File, root.Line, root.Column);
+            result.Errors.Add(new ImportProblem(at, "(document)", $"a catalog document must be a mapping with apiVersion and kind, was {root.Describe}"));
             return;
         }
 
@@ -80,7 +81,8 @@ internal static class CatalogFileReader
         if (kind is null)
         {
             var field = apiVersion is null ? "apiVersion" : "kind";
-            result.Errors.Add(new ImportProblem(at, field, $"is required: a catalog document starts with apiVersion and kind ({FleetDocumentReader.ApiVersion} {FleetDocumentReader.Kind}, or a Backstage kind)"));
+            var required = $"is required: a catalog document starts with apiVersion and kind ({FleetDocumentReader.ApiVersion} {FleetDocumentReader.Kind}, or a Backstage kind)";
+            result.Errors.Add(new ImportProblem(at, field, required));
             return;
         }
 

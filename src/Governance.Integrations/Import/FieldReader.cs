@@ -11,7 +11,7 @@ internal sealed class FieldReader(string file, List<ImportProblem> errors)
 {
     public string File { get; } = file;
 
-    public List<ImportProblem> Errors { get; set; } = errors;
+    public List<ImportProblem> Errors { get; } = errors;
 
     public static string Join(string path, string key) => path.Length == 0 ? key : $"{path}.{key}";
 
