@@ -3,7 +3,7 @@ using Governance.Integrations.Import;
 namespace Governance.Integrations.FleetFormat;
 
 /// <summary>Reads one <c>kind: Fleet</c> document: checks its header and root fields, and reads its teams, systems and services.</summary>
-internal sealed class FleetDocumentReader(FileResult result)
+internal sealed class FleetDocumentReader(FileResult result) : IDisposable
 {
     public const string ApiVersion = "governance/v1";
     public const string Kind = "Fleet";
@@ -11,6 +11,7 @@ internal sealed class FleetDocumentReader(FileResult result)
     private static readonly KeySet _rootKeys = new("apiVersion", "kind", "teams", "systems", "services");
 
     private readonly FieldReader _reader = new(result.File, result.Errors);
+    private ServicePipeline? _services;
 
     /// <summary>A reader for the document whose root (so far) carries the fleet header; null otherwise.</summary>
     public static FleetDocumentReader? TryStart(YamlMapping rootSoFar, FileResult result) =>
@@ -20,18 +21,14 @@ internal sealed class FleetDocumentReader(FileResult result)
     public static bool LooksLikeFleet(YamlMapping root) =>
         root.Get("services") is not null || root.Get("teams") is not null || root.Get("systems") is not null;
 
-    /// <summary>Takes the items of a root list as they are parsed.</summary>
-    public Action<int, YamlNode>? Streamer(string key) => key switch
-    {
-        "teams" => (index, node) => result.Entities.Add(FleetEntityReader.ReadTeam(node, index, result.File)),
-        "systems" => (index, node) => result.Entities.Add(FleetEntityReader.ReadSystem(node, index, result.File)),
-        "services" => (index, node) => result.Services.Add(FleetServiceReader.Read(node, index, result.File)),
-        _ => null,
-    };
+    /// <summary>Takes the items of a root list as they are parsed; services are mapped on a second thread.</summary>
+    public Action<int, YamlNode>? Streamer(string key) => key == "services" ? (_services ??= new ServicePipeline(result)).Post : ItemReader(key);
 
     /// <summary>Checks the whole document once parsed, and reads the lists that were not streamed.</summary>
     public void Finish(YamlMapping root)
     {
+        // Streamed services must all be in before anything else reads or adds to the file's services.
+        _services?.Complete();
         if (!CheckHeader(root))
         {
             return;
@@ -40,7 +37,7 @@ internal sealed class FleetDocumentReader(FileResult result)
         _reader.CheckKeys(root, string.Empty, _rootKeys);
         foreach (var key in new[] { "teams", "systems", "services" })
         {
-            if (_reader.Sequence(root, key, string.Empty) is { Streamed: false } list && Streamer(key) is { } read)
+            if (_reader.Sequence(root, key, string.Empty) is { Streamed: false } list && ItemReader(key) is { } read)
             {
                 for (var i = 0; i < list.Items.Count; i++)
                 {
@@ -49,6 +46,16 @@ internal sealed class FleetDocumentReader(FileResult result)
             }
         }
     }
+
+    public void Dispose() => _services?.Dispose();
+
+    private Action<int, YamlNode>? ItemReader(string key) => key switch
+    {
+        "teams" => (index, node) => result.Entities.Add(FleetEntityReader.ReadTeam(node, index, result.File)),
+        "systems" => (index, node) => result.Entities.Add(FleetEntityReader.ReadSystem(node, index, result.File)),
+        "services" => (index, node) => result.Services.Add(FleetServiceReader.Read(node, index, result.File)),
+        _ => null,
+    };
 
     private bool CheckHeader(YamlMapping root)
     {

@@ -15,15 +15,10 @@ internal static class CatalogFileReader
         {
             using var text = new StreamReader(file, detectEncodingFromByteOrderMarks: true);
             reader = new YamlDocumentReader(text);
-            for (var index = 0; ; index++)
+            var index = 0;
+            while (ReadDocument(reader, result, index))
             {
-                FleetDocumentReader? fleet = null;
-                if (!reader.TryRead((root, key) => (fleet ??= FleetDocumentReader.TryStart(root, result))?.Streamer(key), out var root))
-                {
-                    break;
-                }
-
-                Route(root, fleet, result, index);
+                index++;
             }
         }
         catch (YamlException exception)
@@ -31,7 +26,7 @@ internal static class CatalogFileReader
             var at = new SourceLocation(file, (int)exception.Start.Line, (int)exception.Start.Column);
             return Failed(file, exception.Message.Contains("tab", StringComparison.Ordinal) ? FirstTabIndentation(file) ?? at : at, $"not valid YAML: {exception.Message}", "(yaml)");
         }
-        catch (InvalidOperationException) when (reader is not null)
+        catch (InvalidOperationException exception) when (reader is not null && exception.Source == typeof(Parser).Assembly.GetName().Name)
         {
             // YamlDotNet 16.3 fails this way, without a mark, on some unclosed flow collections: name the last node it read.
             var (line, column) = reader.LastEventStart;
@@ -43,6 +38,26 @@ internal static class CatalogFileReader
         }
 
         return result;
+    }
+
+    /// <summary>Reads and routes the next document; false at the end of the file.</summary>
+    private static bool ReadDocument(YamlDocumentReader reader, FileResult result, int index)
+    {
+        FleetDocumentReader? fleet = null;
+        try
+        {
+            if (!reader.TryRead((root, key) => (fleet ??= FleetDocumentReader.TryStart(root, result))?.Streamer(key), out var root))
+            {
+                return false;
+            }
+
+            Route(root, fleet, result, index);
+            return true;
+        }
+        finally
+        {
+            fleet?.Dispose();
+        }
     }
 
     private static void Route(YamlNode? root, FleetDocumentReader? fleet, FileResult result, int index)
