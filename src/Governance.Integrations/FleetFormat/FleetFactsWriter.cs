@@ -1,0 +1,48 @@
+using Governance.Domain.Catalog;
+using Governance.Integrations.Import;
+
+namespace Governance.Integrations.FleetFormat;
+
+/// <summary>Writes a service's operational facts; unknown (null) facts are left out, so they read back as unknown.</summary>
+internal static class FleetFactsWriter
+{
+    public static void Write(YamlBlockWriter block, OperationalFacts facts)
+    {
+        if (IsUnknown(facts))
+        {
+            return;
+        }
+
+        block.Key("facts");
+        var fields = new YamlBlockWriter(block.Writer);
+        fields.StartMapping(block.Indent + "  ");
+        if (facts.Autoscaling is { } scaling)
+        {
+            fields.Raw("autoscaling", new FlowMapping().Add("enabled", scaling.Enabled).Add("reactionSeconds", scaling.ReactionSeconds)
+                .Add("minInstances", scaling.MinInstances).Add("maxInstances", scaling.MaxInstances).ToString());
+        }
+
+        if (facts.Failover is { } failover)
+        {
+            fields.Raw("failover", new FlowMapping().Add("mechanism", EnumNames<FailoverMechanism>.Name(failover.Mechanism))
+                .Add("lastExercised", failover.LastExercised).ToString());
+        }
+
+        fields.Field("manualDeploySteps", facts.ManualDeploySteps);
+        fields.Field("manualRunbookSteps", facts.ManualRunbookSteps);
+        fields.FlowList("environments", facts.Environments.Select(EnumNames<DeploymentEnvironment>.Name));
+        fields.FlowList("performanceTestEnvironments", facts.PerformanceTestEnvironments.Select(EnumNames<DeploymentEnvironment>.Name));
+        fields.Field("learningModeLaunches", facts.LearningModeLaunches);
+        fields.Field("tracingCoveragePercent", facts.TracingCoveragePercent);
+        fields.Field("perCustomerSlaAlerting", facts.PerCustomerSlaAlerting);
+        fields.Field("lastChaosExperiment", facts.LastChaosExperiment);
+        fields.Field("lastGameDay", facts.LastGameDay);
+        fields.Field("lastDrTest", facts.LastDrTest);
+    }
+
+    private static bool IsUnknown(OperationalFacts facts) =>
+        facts.Autoscaling is null && facts.Failover is null && facts.ManualDeploySteps is null && facts.ManualRunbookSteps is null
+        && facts.Environments.Count == 0 && facts.PerformanceTestEnvironments.Count == 0 && facts.LearningModeLaunches is null
+        && facts.TracingCoveragePercent is null && facts.PerCustomerSlaAlerting is null && facts.LastChaosExperiment is null
+        && facts.LastGameDay is null && facts.LastDrTest is null;
+}

@@ -1,0 +1,138 @@
+using Governance.Integrations.Backstage;
+using Governance.Integrations.FleetFormat;
+using YamlDotNet.Core;
+
+namespace Governance.Integrations.Import;
+
+/// <summary>Reads one catalog file, document by document, handing each to the reader of its format.</summary>
+internal static class CatalogFileReader
+{
+    public static FileResult Read(string file)
+    {
+        var result = new FileResult(file);
+        YamlDocumentReader? reader = null;
+        try
+        {
+            using var text = new StreamReader(file, detectEncodingFromByteOrderMarks: true);
+            reader = new YamlDocumentReader(text);
+            var index = 0;
+            while (ReadDocument(reader, result, index))
+            {
+                index++;
+            }
+        }
+        catch (YamlException exception)
+        {
+            var at = new SourceLocation(file, (int)exception.Start.Line, (int)exception.Start.Column);
+            return Failed(file, exception.Message.Contains("tab", StringComparison.Ordinal) ? FirstTabIndentation(file) ?? at : at, $"not valid YAML: {exception.Message}", "(yaml)");
+        }
+        catch (InvalidOperationException exception) when (reader is not null && exception.Source == typeof(Parser).Assembly.GetName().Name)
+        {
+            // YamlDotNet 16.3 fails this way, without a mark, on some unclosed flow collections: name the last node it read.
+            var (line, column) = reader.LastEventStart;
+            return Failed(file, new SourceLocation(file, line, column), "not valid YAML: the parser cannot continue after this node (is a [ or { left unclosed?)", "(yaml)");
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return Failed(file, new SourceLocation(file, 1, 1), $"cannot be read: {exception.Message}", "(file)");
+        }
+
+        return result;
+    }
+
+    /// <summary>Reads and routes the next document; false at the end of the file.</summary>
+    private static bool ReadDocument(YamlDocumentReader reader, FileResult result, int index)
+    {
+        FleetDocumentReader? fleet = null;
+        try
+        {
+            if (!reader.TryRead((root, key) => (fleet ??= FleetDocumentReader.TryStart(root, result))?.Streamer(key), out var root))
+            {
+                return false;
+            }
+
+            Route(root, fleet, result, index);
+            return true;
+        }
+        finally
+        {
+            fleet?.Dispose();
+        }
+    }
+
+    private static void Route(YamlNode? root, FleetDocumentReader? fleet, FileResult result, int index)
+    {
+        if (root is null)
+        {
+            return;
+        }
+
+        if (root is not YamlMapping map)
+        {
+            var at = new SourceLocation(result.File, root.Line, root.Column);
+            result.Errors.Add(new ImportProblem(at, "(document)", $"a catalog document must be a mapping with apiVersion and kind, was {root.Describe}"));
+            return;
+        }
+
+        var apiVersion = Text(map, "apiVersion");
+        var kind = Text(map, "kind");
+        if (kind == FleetDocumentReader.Kind || apiVersion == FleetDocumentReader.ApiVersion || (apiVersion is null && kind is null && FleetDocumentReader.LooksLikeFleet(map)))
+        {
+            (fleet ?? new FleetDocumentReader(result)).Finish(map);
+        }
+        else if (BackstageDocumentReader.Handles(apiVersion, kind))
+        {
+            BackstageDocumentReader.Read(map, result, index);
+        }
+        else
+        {
+            Unknown(map, apiVersion, kind, result, index);
+        }
+    }
+
+    private static void Unknown(YamlMapping root, string? apiVersion, string? kind, FileResult result, int index)
+    {
+        var at = new SourceLocation(result.File, root.Line, root.Column);
+        if (kind is null)
+        {
+            var field = apiVersion is null ? "apiVersion" : "kind";
+            var required = $"is required: a catalog document starts with apiVersion and kind ({FleetDocumentReader.ApiVersion} {FleetDocumentReader.Kind}, or a Backstage kind)";
+            result.Errors.Add(new ImportProblem(at, field, required));
+            return;
+        }
+
+        var kindNode = root.Get("kind")!;
+        var message = $"unknown kind '{kind}' (apiVersion '{apiVersion}'); expected {FleetDocumentReader.Kind} (apiVersion {FleetDocumentReader.ApiVersion}) "
+            + $"or a Backstage kind (apiVersion backstage.io/v1alpha1): {BackstageKinds.Listing}";
+        var name = (FieldReader.Value(root, "metadata") as YamlMapping)?.Get("name") as YamlScalar;
+        var label = name is null ? $"document {index + 1}" : $"{kind.ToLowerInvariant()}:{name.Value.ToLowerInvariant()}";
+        result.Unusable.Add(new UnusableDraft(label, at, [new ImportProblem(new SourceLocation(result.File, kindNode.Line, kindNode.Column), "kind", message)]));
+    }
+
+    private static FileResult Failed(string file, SourceLocation location, string message, string field)
+    {
+        var failed = new FileResult(file);
+        failed.Errors.Add(new ImportProblem(location, field, message));
+        return failed;
+    }
+
+    /// <summary>YamlDotNet marks a tab used as indentation at the start of its mapping; the tab itself is more use to a reader.</summary>
+    private static SourceLocation? FirstTabIndentation(string file)
+    {
+        var line = 0;
+        foreach (var text in File.ReadLines(file))
+        {
+            line++;
+            var indentation = text.Length - text.TrimStart(' ', '\t').Length;
+            var tab = text.IndexOf('\t', StringComparison.Ordinal);
+            if (tab >= 0 && tab < indentation)
+            {
+                return new SourceLocation(file, line, tab + 1);
+            }
+        }
+
+        return null;
+    }
+
+    private static string? Text(YamlMapping map, string key) => FieldReader.Value(map, key) is YamlScalar scalar ? scalar.Value : null;
+}
