@@ -1,4 +1,3 @@
-using Governance.Cli;
 using Governance.Cli.Infrastructure;
 using Spectre.Console;
 
@@ -14,7 +13,7 @@ public sealed class CliRun : IDisposable
 
     public CliRun() => Database = Path.Combine(_directory.FullName, "governance.db");
 
-    public string Directory => _directory.FullName;
+    public string Folder => _directory.FullName;
 
     public string Database { get; }
 

@@ -37,7 +37,7 @@ public sealed class CommandLineTests : IDisposable
     [Fact]
     public async Task Services_can_be_filtered_by_team_and_tier()
     {
-        var path = Path.Combine(_cli.Directory, "fleet.yaml");
+        var path = Path.Combine(_cli.Folder, "fleet.yaml");
         await File.WriteAllTextAsync(path, """
             apiVersion: governance/v1
             kind: Fleet

@@ -36,7 +36,7 @@ public sealed class DemoAndGenerateTests : IDisposable
     [Fact]
     public async Task A_generated_fleet_imports_cleanly()
     {
-        var output = Path.Combine(_cli.Directory, "fleet");
+        var output = Path.Combine(_cli.Folder, "fleet");
 
         var generate = await _cli.InvokeAsync("generate", "fleet", "--services", "1500", "--seed", "7", "--out", output);
         var import = await _cli.InvokeAsync("import", output);

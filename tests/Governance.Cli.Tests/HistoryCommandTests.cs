@@ -24,7 +24,7 @@ public sealed class HistoryCommandTests : IDisposable
     public async Task Tampering_with_any_row_fails_verification_and_names_the_entry()
     {
         await ImportAsync();
-        var pristine = Path.Combine(_cli.Directory, "pristine.db");
+        var pristine = Path.Combine(_cli.Folder, "pristine.db");
         Checkpoint();
         File.Copy(_cli.Database, pristine);
 
@@ -67,7 +67,7 @@ public sealed class HistoryCommandTests : IDisposable
     private async Task ImportAsync()
     {
         var services = string.Concat(Enumerable.Range(1, Services).Select(index => $"  - id: svc-{index}\n    name: Service {index}\n"));
-        var path = Path.Combine(_cli.Directory, "fleet.yaml");
+        var path = Path.Combine(_cli.Folder, "fleet.yaml");
         await File.WriteAllTextAsync(path, $"apiVersion: governance/v1\nkind: Fleet\nteams:\n  - id: team-a\nservices:\n{services}");
         var import = await _cli.InvokeAsync("import", path);
         Assert.True(import.ExitCode == 0, import.Error);

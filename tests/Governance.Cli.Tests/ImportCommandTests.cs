@@ -72,7 +72,7 @@ public sealed class ImportCommandTests : IDisposable
 
     private string Write(string name, string content)
     {
-        var path = Path.Combine(_cli.Directory, name);
+        var path = Path.Combine(_cli.Folder, name);
         File.WriteAllText(path, content);
         return path;
     }

@@ -5,7 +5,6 @@ using Governance.Cli.Generation;
 using Governance.Cli.Infrastructure;
 using Governance.Integrations.Generation;
 using Governance.Integrations.Import;
-using Governance.Storage;
 
 namespace Governance.Cli.Bench;
 

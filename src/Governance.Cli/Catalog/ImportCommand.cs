@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Governance.Cli.Infrastructure;
 using Governance.Integrations.Import;
-using Governance.Storage;
 
 namespace Governance.Cli.Catalog;
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using Governance.Cli.Infrastructure;
 using Governance.Domain.Catalog;
 using Governance.Storage;
-using Spectre.Console;
 
 namespace Governance.Cli.Catalog;
 

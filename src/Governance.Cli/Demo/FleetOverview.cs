@@ -5,7 +5,6 @@ using Governance.Domain.Catalog;
 using Governance.Domain.Graph;
 using Governance.Domain.Remediation;
 using Governance.Storage;
-using Spectre.Console;
 
 namespace Governance.Cli.Demo;
 

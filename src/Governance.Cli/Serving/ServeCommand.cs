@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Governance.Cli.Infrastructure;
 using Governance.Server.Hosting;
+using Microsoft.Extensions.Hosting;
 
 namespace Governance.Cli.Serving;
 
@@ -25,7 +26,8 @@ public static class ServeCommand
             [$"{StoreOptions.Section}:{nameof(StoreOptions.Database)}"] = run.Database,
             ["urls"] = urls,
         });
-        await app.RunAsync(run.CancellationToken);
+        await app.StartAsync(run.CancellationToken);
+        await app.WaitForShutdownAsync(run.CancellationToken);
         return ExitCodes.Success;
     }
 }
