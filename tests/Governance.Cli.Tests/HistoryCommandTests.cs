@@ -30,7 +30,7 @@ public sealed class HistoryCommandTests : IDisposable
 
         for (var sequence = 1; sequence <= Services + 1; sequence++)
         {
-            File.Copy(pristine, _cli.Database, overwrite: true);
+            Restore(pristine);
             Execute($"UPDATE history SET actor = 'mallory' WHERE sequence = {sequence}");
 
             var verify = await _cli.InvokeAsync("history", "verify");
@@ -71,6 +71,14 @@ public sealed class HistoryCommandTests : IDisposable
         await File.WriteAllTextAsync(path, $"apiVersion: governance/v1\nkind: Fleet\nteams:\n  - id: team-a\nservices:\n{services}");
         var import = await _cli.InvokeAsync("import", path);
         Assert.True(import.ExitCode == 0, import.Error);
+    }
+
+    private void Restore(string pristine)
+    {
+        SqliteConnection.ClearAllPools();
+        File.Delete(_cli.Database + "-wal");
+        File.Delete(_cli.Database + "-shm");
+        File.Copy(pristine, _cli.Database, overwrite: true);
     }
 
     private void Checkpoint() => Execute("PRAGMA wal_checkpoint(TRUNCATE)");

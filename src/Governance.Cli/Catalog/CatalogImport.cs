@@ -38,7 +38,7 @@ public static class CatalogImport
             return new ImportOutcome(plan, result, dryRun, [], []);
         }
 
-        var after = dryRun ? Overlay(before, plan, time.GetUtcNow()) : await CatalogAsync(store, cancellationToken);
+        var after = Overlay(before, plan, time.GetUtcNow());
         var danglingBefore = DanglingReferences.Find(before.Services, before.Entities);
         var danglingAfter = DanglingReferences.Find(after.Services, after.Entities);
         var imported = plan.Services.Select(service => $"service:{service.Command.Profile.Id}")
@@ -56,7 +56,7 @@ public static class CatalogImport
         return new CatalogContents([.. services.Select(service => service.State)], [.. entities.Select(entity => entity.State)]);
     }
 
-    // What the store would hold after the plan, decided by the same aggregates the store runs.
+    // What the store holds after the plan, decided by the same aggregates the store ran: no second read of the whole store.
     private static CatalogContents Overlay(CatalogContents current, CatalogImportPlan plan, DateTimeOffset now)
     {
         var services = current.Services.ToDictionary(service => service.Id, StringComparer.Ordinal);

@@ -14,6 +14,9 @@ public static class Tables
             table.AddColumn(new TableColumn(new Text(header, new Style(decoration: Decoration.Bold))));
         }
 
+        // The first column names the row (an id): it is never broken across lines.
+        table.Columns[0].NoWrap();
+
         return table;
     }
 
