@@ -10,9 +10,9 @@ public sealed partial class FleetFormatDocTests : IDisposable
     public void Dispose() => _catalog.Dispose();
 
     [Fact]
-    public void The_example_in_the_fleet_format_spec_imports_as_documented()
+    public void The_fleet_format_example_in_the_README_imports_as_documented()
     {
-        var spec = File.ReadAllText(Path.Combine(Fixtures.RepositoryRoot!, "docs", "fleet-format.md"));
+        var spec = File.ReadAllText(Path.Combine(Fixtures.RepositoryRoot!, "README.md"));
         var file = _catalog.Write("example.yaml", YamlBlock().Match(spec).Groups[1].Value);
 
         var plan = CatalogReader.Read([file], new ImportOptions());

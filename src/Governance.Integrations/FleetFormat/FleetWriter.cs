@@ -4,7 +4,7 @@ using Governance.Integrations.Import;
 namespace Governance.Integrations.FleetFormat;
 
 /// <summary>
-/// Writes a fleet as one fleet-format document (docs/fleet-format.md) that <see cref="CatalogReader"/> reads back to the same
+/// Writes a fleet as one fleet-format document (the README's "The fleet format") that <see cref="CatalogReader"/> reads back to the same
 /// states. Small structures go on one line (flow style) to keep files of 100,000 services compact and quick to parse.
 /// </summary>
 public static class FleetWriter
