@@ -44,6 +44,7 @@ public static class CliApplication
         root.Add(InitCommand.Create(bind));
         root.Add(ImportCommand.Create(bind));
         root.Add(ServicesCommand.Create(bind));
+        root.Add(EntitiesCommand.Create(bind));
         root.Add(HistoryCommand.Create(bind));
         root.Add(DemoCommand.Create(bind));
         root.Add(GenerateCommand.Create(bind));

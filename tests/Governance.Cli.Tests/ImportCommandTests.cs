@@ -16,6 +16,9 @@ public sealed class ImportCommandTests : IDisposable
         Assert.Contains("\"owner\": \"team-a\"", show.Output);
         Assert.Contains("\"system\": \"artist-engagement-portal\"", show.Output);
         Assert.Contains("\"target\": \"resource:artists-db\"", show.Output);
+        var systems = await _cli.InvokeAsync("entities", "list", "--kind", "system");
+        Assert.Contains("system:artist-engagement-portal", systems.Output);
+        Assert.Contains("3 entities.", systems.Output);
     }
 
     [BackstageFact]
