@@ -22,15 +22,15 @@ public static partial class EntityRefs
         return kindPart + ns + name.ToLowerInvariant();
     }
 
-    /// <summary>Parses <c>[kind:][namespace/]name</c>; kind defaults to <paramref name="defaultKind"/>.</summary>
-    public static (string Kind, string Namespace, string Name) Parse(string reference, string defaultKind)
+    /// <summary>Parses <c>[kind:][namespace/]name</c>; kind and namespace default to the given ones.</summary>
+    public static (string Kind, string Namespace, string Name) Parse(string reference, string defaultKind, string defaultNamespace = DefaultNamespace)
     {
         var text = reference.Trim();
         var colon = text.IndexOf(':', StringComparison.Ordinal);
         var kind = colon > 0 ? text[..colon] : defaultKind;
         var rest = colon > 0 ? text[(colon + 1)..] : text;
         var slash = rest.IndexOf('/', StringComparison.Ordinal);
-        var ns = slash > 0 ? rest[..slash] : DefaultNamespace;
+        var ns = slash > 0 ? rest[..slash] : defaultNamespace;
         var name = slash > 0 ? rest[(slash + 1)..] : rest;
         return (kind.ToLowerInvariant(), ns.ToLowerInvariant(), name.ToLowerInvariant());
     }

@@ -63,14 +63,8 @@ internal static class BackstageRefs
 
     private static BackstageRef? Parse(string text, string defaultKind, string contextNamespace)
     {
-        var value = text.Trim();
-        var colon = value.IndexOf(':', StringComparison.Ordinal);
-        var kind = colon > 0 ? value[..colon] : defaultKind;
-        var rest = colon > 0 ? value[(colon + 1)..] : value;
-        var slash = rest.IndexOf('/', StringComparison.Ordinal);
-        var ns = slash > 0 ? rest[..slash] : contextNamespace;
-        var name = slash > 0 ? rest[(slash + 1)..] : rest;
-        return name.Length == 0 ? null : new BackstageRef(kind.ToLowerInvariant(), ns.ToLowerInvariant(), name.ToLowerInvariant());
+        var (kind, ns, name) = EntityRefs.Parse(text, defaultKind, contextNamespace);
+        return name.Length == 0 ? null : new BackstageRef(kind, ns, name);
     }
 
     private static BackstageRef? Compound(BackstageEntity entity, YamlMapping map, string field, string defaultKind)
