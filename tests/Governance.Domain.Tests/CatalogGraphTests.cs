@@ -15,11 +15,25 @@ public sealed class CatalogGraphTests
         };
         var entities = new[] { new CatalogEntity(EntityKinds.Group, "team-a", "Team A") };
 
-        var dangling = DanglingReferences.Find([provider, caller], entities);
+        var dangling = CatalogReferences.Dangling([provider, caller], entities);
 
         Assert.Equal(
             ["service:console dependency api:missing", "service:console dependency fax", "service:console owner ghost-team", "service:console system web"],
             dangling.Select(reference => $"{reference.Subject} {reference.Field} {reference.Target}").Order(StringComparer.Ordinal).ToList());
+    }
+
+    [Fact]
+    public void A_reverse_dependency_is_an_edge_once_its_caller_exists_and_dangling_until_then()
+    {
+        var callee = new ServiceState(Samples.Profile("flags") with { DependencyOf = ["web", "mobile"] });
+        var web = Samples.Service("web");
+
+        var callers = CallerIndex.Build([callee, web]);
+        var dangling = CatalogReferences.Dangling([callee, web], [new CatalogEntity(EntityKinds.Group, "team-a", "A")]);
+
+        Assert.Equal(["web"], callers.CallsTo("flags").Select(call => call.Caller.Id).ToList());
+        Assert.Equal(["flags"], callers.CallsFrom("web").Select(call => call.Callee.Id).ToList());
+        Assert.Equal(["service:flags dependencyOf mobile"], dangling.Select(reference => $"{reference.Subject} {reference.Field} {reference.Target}").ToList());
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public sealed class EntityRefsTests
     [InlineData("user:guest", "user:guest")]
     [InlineData("group:default/Team-B", "group:team-b")]
     public void Owner_references_resolve_to_subjects_with_group_as_default_kind(string reference, string expected) =>
-        Assert.Equal(expected, DanglingReferences.SubjectOf(reference, EntityKinds.Group));
+        Assert.Equal(expected, CatalogReferences.SubjectOf(reference, EntityKinds.Group));
 
     [Theory]
     [InlineData("feature-enablement", true)]

@@ -10,12 +10,10 @@ public sealed record ImportOutcome(
     CatalogImportPlan Plan,
     BatchResult? Batch,
     bool DryRun,
-    IReadOnlyList<DanglingReference> Dangling,
-    IReadOnlyList<DanglingReference> Resolved)
+    IReadOnlyList<CatalogReference> Dangling,
+    IReadOnlyList<CatalogReference> Resolved)
 {
     public bool Rejected => Plan.HasErrors || Batch is { Applied: false, Rejected: > 0 };
-
-    public bool Changed => Batch is { Created: > 0 } or { Updated: > 0 };
 }
 
 /// <summary>The import use case: read catalog files, apply them all-or-nothing, and check references against the whole store.</summary>
@@ -39,15 +37,17 @@ public static class CatalogImport
         }
 
         var after = Overlay(before, plan, time.GetUtcNow());
-        var danglingBefore = DanglingReferences.Find(before.Services, before.Entities);
-        var danglingAfter = DanglingReferences.Find(after.Services, after.Entities);
+        var wasDangling = CatalogReferences.Dangling(before.Services, before.Entities).Select(Key).ToHashSet();
+        var references = CatalogReferences.All(after.Services, after.Entities);
         var imported = plan.Services.Select(service => $"service:{service.Command.Profile.Id}")
             .Concat(plan.Entities.Select(entity => entity.Command.Entity.Subject))
             .ToHashSet(StringComparer.Ordinal);
         return new ImportOutcome(plan, result, dryRun,
-            [.. danglingAfter.Where(reference => imported.Contains(reference.Subject))],
-            [.. danglingBefore.Except(danglingAfter)]);
+            [.. references.Where(reference => !reference.Resolved && imported.Contains(reference.Subject))],
+            [.. references.Where(reference => reference.Resolved && wasDangling.Contains(Key(reference)))]);
     }
+
+    private static (string, string, string) Key(CatalogReference reference) => (reference.Subject, reference.Field, reference.Target);
 
     private static async Task<CatalogContents> CatalogAsync(GovernanceStore store, CancellationToken cancellationToken)
     {

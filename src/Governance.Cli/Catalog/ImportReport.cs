@@ -73,7 +73,7 @@ public sealed record ImportReport(
 
         foreach (var line in report.Resolved)
         {
-            context.Console.WriteLine($"resolved: {line.Replace(" is not in the catalog", " now resolves", StringComparison.Ordinal)}");
+            context.Console.WriteLine($"resolved: {line}");
         }
 
         context.Console.WriteLine(Summary(report));

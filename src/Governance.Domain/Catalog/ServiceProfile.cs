@@ -32,6 +32,9 @@ public sealed record ServiceProfile(string Id, string Name)
 
     public IReadOnlyList<string> ProvidesApis { get; init; } = [];
 
+    /// <summary>Services that depend on this one, declared from this end (Backstage's <c>spec.dependencyOf</c>).</summary>
+    public IReadOnlyList<string> DependencyOf { get; init; } = [];
+
     public string? Repository { get; init; }
 
     public string? Runbook { get; init; }
@@ -54,6 +57,14 @@ public sealed record ServiceProfile(string Id, string Name)
             yield return new FieldError("name", "is required");
         }
 
+        for (var i = 0; i < DependencyOf.Count; i++)
+        {
+            if (!EntityRefs.IsValidId(DependencyOf[i]) || DependencyOf[i] == Id)
+            {
+                yield return new FieldError($"dependencyOf[{i}]", $"'{DependencyOf[i]}' is not another service's id");
+            }
+        }
+
         if (Tier is < MostCriticalTier or > LeastCriticalTier)
         {
             yield return new FieldError("tier", $"must be between {MostCriticalTier} and {LeastCriticalTier}, was {Tier}");
@@ -72,6 +83,7 @@ public sealed record ServiceProfile(string Id, string Name)
         Products = Products.Count > 0 ? Products : existing.Products,
         Tags = Tags.Count > 0 ? Tags : existing.Tags,
         ProvidesApis = ProvidesApis.Count > 0 ? ProvidesApis : existing.ProvidesApis,
+        DependencyOf = DependencyOf.Count > 0 ? DependencyOf : existing.DependencyOf,
         Repository = Repository ?? existing.Repository,
         Runbook = Runbook ?? existing.Runbook,
         OnCall = OnCall ?? existing.OnCall,
