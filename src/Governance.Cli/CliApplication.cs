@@ -34,13 +34,14 @@ public static class CliApplication
     /// <summary>The whole command tree.</summary>
     public static RootCommand Build(CliContext context)
     {
-        var root = new RootCommand("Governance: reliability governance and risk assessment for a fleet of services.")
+        var options = new GlobalOptions();
+        var root = new RootCommand("Governance: reliability governance and risk assessment for a fleet of services.");
+        foreach (var option in options.All)
         {
-            GlobalOptions.Database,
-            GlobalOptions.Json,
-            GlobalOptions.Actor,
-        };
-        var bind = new CommandBinder(context);
+            root.Add(option);
+        }
+
+        var bind = new CommandBinder(options, context);
         root.Add(InitCommand.Create(bind));
         root.Add(ImportCommand.Create(bind));
         root.Add(ServicesCommand.Create(bind));

@@ -22,7 +22,7 @@ public sealed class DemoAndGenerateTests : IDisposable
     }
 
     [Fact]
-    public async Task The_demo_replaces_its_own_store_but_never_a_file_the_user_named()
+    public async Task The_demo_never_overwrites_a_file_the_user_named()
     {
         File.WriteAllText(_cli.Database, "not a database");
 

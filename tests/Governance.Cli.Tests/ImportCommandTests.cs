@@ -35,6 +35,35 @@ public sealed class ImportCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_second_import_of_a_fleet_file_changes_nothing_and_adds_no_history()
+    {
+        var file = Write("fleet.yaml", Fleet("  - id: api\n    name: API\n    tier: 1\n    dependencies: [{ target: db, timeoutMs: 300 }]\n  - id: db\n    name: DB\n"));
+        var first = await _cli.InvokeAsync("import", file);
+        var verified = await _cli.InvokeAsync("history", "verify");
+
+        var second = await _cli.InvokeAsync("import", file);
+
+        Assert.Contains("3 created", first.Output);
+        Assert.Equal(0, second.ExitCode);
+        Assert.Contains("No changes: all 3 entities in 1 file(s) already match the store.", second.Output);
+        Assert.Equal(verified.Output, (await _cli.InvokeAsync("history", "verify")).Output);
+    }
+
+    [Fact]
+    public async Task Skipping_invalid_entities_imports_the_rest_and_lists_what_was_skipped()
+    {
+        var file = Write("fleet.yaml", Fleet("  - id: good\n    name: Good\n  - id: bad\n    name: Bad\n    tier: 9\n"));
+
+        var import = await _cli.InvokeAsync("import", "--skip-invalid", file);
+
+        Assert.Equal(0, import.ExitCode);
+        Assert.Contains("skipped: service:bad", import.Output);
+        Assert.Contains("services[1].tier", import.Output);
+        Assert.Equal(0, (await _cli.InvokeAsync("services", "show", "good")).ExitCode);
+        Assert.Equal(4, (await _cli.InvokeAsync("services", "show", "bad")).ExitCode);
+    }
+
+    [Fact]
     public async Task A_malformed_file_is_reported_by_file_line_and_field_and_imports_nothing()
     {
         var good = Write("good.yaml", Fleet("  - id: api\n    name: API\n    tier: 1\n"));

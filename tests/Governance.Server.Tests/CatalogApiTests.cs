@@ -4,19 +4,23 @@ using Governance.Domain.Catalog;
 using Governance.Domain.Commands;
 using Governance.Storage;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Governance.Server.Tests;
 
 public sealed class CatalogApiTests : IAsyncLifetime
 {
+    private static readonly DateTimeOffset SeededAt = new(2026, 11, 21, 9, 0, 0, TimeSpan.Zero);
     private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("governance-api-");
+    private readonly FixedTime _time = new(SeededAt);
     private WebApplicationFactory<Program> _factory = null!;
     private HttpClient _client = null!;
 
     public async Task InitializeAsync()
     {
         var database = Path.Combine(_directory.FullName, "api.db");
-        await using (var store = await GovernanceStore.OpenAsync(database, TimeProvider.System))
+        await using (var store = await GovernanceStore.OpenAsync(database, _time))
         {
             foreach (var (id, tier, owner) in new[] { ("gateway", 0, "edge"), ("billing", 1, "money"), ("search", 0, "money") })
             {
@@ -24,7 +28,9 @@ public sealed class CatalogApiTests : IAsyncLifetime
             }
         }
 
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder => builder.UseSetting("Governance:Database", database));
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder => builder
+            .UseSetting("Governance:Database", database)
+            .ConfigureTestServices(services => services.AddSingleton<TimeProvider>(_time)));
         _client = _factory.CreateClient();
     }
 
@@ -71,6 +77,7 @@ public sealed class CatalogApiTests : IAsyncLifetime
         var missing = await _client.GetAsync("/api/services/nowhere");
 
         Assert.Equal(1, gateway.GetProperty("version").GetInt64());
+        Assert.Equal(SeededAt, gateway.GetProperty("updatedAt").GetDateTimeOffset());
         Assert.Equal("edge", gateway.GetProperty("state").GetProperty("profile").GetProperty("owner").GetString());
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
     }
@@ -93,4 +100,10 @@ public sealed class CatalogApiTests : IAsyncLifetime
     }
 
     private static List<string> Ids(JsonElement services) => [.. services.EnumerateArray().Select(service => service.GetProperty("id").GetString()!)];
+}
+
+/// <summary>A clock that stands still.</summary>
+public sealed class FixedTime(DateTimeOffset now) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => now;
 }

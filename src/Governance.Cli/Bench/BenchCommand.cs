@@ -9,18 +9,20 @@ using Governance.Integrations.Import;
 namespace Governance.Cli.Bench;
 
 /// <summary><c>governance bench import</c>: measures generating and importing a synthetic fleet into a fresh SQLite file.</summary>
-public static class BenchCommand
+public sealed class BenchCommand
 {
-    private static readonly Option<int> Services = new("--services") { Description = "How many services to generate and import", DefaultValueFactory = _ => 20_000 };
+    private readonly Option<int> Services = new("--services") { Description = "How many services to generate and import", DefaultValueFactory = _ => 20_000 };
 
-    private static readonly Option<int> Seed = new("--seed") { Description = "Random seed of the generated fleet", DefaultValueFactory = _ => 1 };
+    private readonly Option<int> Seed = new("--seed") { Description = "Random seed of the generated fleet", DefaultValueFactory = _ => 1 };
 
-    public static Command Create(CommandBinder binder) => new("bench", "Measure the product's speed on generated fleets")
+    public static Command Create(CommandBinder binder) => new BenchCommand().Build(binder);
+
+    private Command Build(CommandBinder binder) => new("bench", "Measure the product's speed on generated fleets")
     {
         binder.Bind(new Command("import", "Generate a fleet, write it in the fleet format, and import it into a fresh SQLite store") { Services, Seed }, RunAsync),
     };
 
-    private static async Task<int> RunAsync(Invocation run)
+    private async Task<int> RunAsync(Invocation run)
     {
         var workspace = Directory.CreateTempSubdirectory("governance-bench-");
         try
@@ -46,7 +48,7 @@ public static class BenchCommand
         }
     }
 
-    private static async Task<ImportBenchmark> MeasureAsync(Invocation run, string workspace)
+    private async Task<ImportBenchmark> MeasureAsync(Invocation run, string workspace)
     {
         var prepared = Prepare(run.Get(Services), run.Get(Seed), Path.Combine(workspace, "fleet"));
         await using var store = await run.OpenStoreAsync(Path.Combine(workspace, "bench.db"));

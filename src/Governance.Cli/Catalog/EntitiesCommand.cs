@@ -5,19 +5,21 @@ using Governance.Domain.Catalog;
 namespace Governance.Cli.Catalog;
 
 /// <summary><c>governance entities list</c>: the teams, people, systems, domains and APIs services refer to.</summary>
-public static class EntitiesCommand
+public sealed class EntitiesCommand
 {
-    private static readonly Option<string?> Kind = new("--kind")
+    private readonly Option<string?> Kind = new("--kind")
     {
         Description = $"Only entities of this kind: {string.Join(", ", EntityKinds.All)}",
     };
 
-    public static Command Create(CommandBinder binder) => new("entities", "List the catalog's other entities: groups, users, systems, domains, APIs")
+    public static Command Create(CommandBinder binder) => new EntitiesCommand().Build(binder);
+
+    private Command Build(CommandBinder binder) => new("entities", "List the catalog's other entities: groups, users, systems, domains, APIs")
     {
         binder.Bind(new Command("list", "List entities, optionally of one kind") { Kind }, ListAsync),
     };
 
-    private static async Task<int> ListAsync(Invocation run)
+    private async Task<int> ListAsync(Invocation run)
     {
         var kind = run.Get(Kind)?.Trim().ToLowerInvariant();
         if (kind is not null && !EntityKinds.All.Contains(kind))

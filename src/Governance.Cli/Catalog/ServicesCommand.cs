@@ -1,27 +1,30 @@
 using System.CommandLine;
 using Governance.Cli.Infrastructure;
 using Governance.Domain.Catalog;
+using Governance.Domain.Graph;
 using Governance.Domain.Remediation;
 using Governance.Storage;
 
 namespace Governance.Cli.Catalog;
 
 /// <summary><c>governance services list|show</c>: the catalog's services.</summary>
-public static class ServicesCommand
+public sealed class ServicesCommand
 {
-    private static readonly Option<string?> Team = new("--team") { Description = "Only services owned by this team (a group id, or user:NAME)" };
+    private readonly Option<string?> Team = new("--team") { Description = "Only services owned by this team (a group id, or user:NAME)" };
 
-    private static readonly Option<int?> Tier = new("--tier") { Description = "Only services of this tier (0–3)" };
+    private readonly Option<int?> Tier = new("--tier") { Description = "Only services of this tier (0–3)" };
 
-    private static readonly Argument<string> Id = new("id") { Description = "The service id, for example feature-enablement or resource:artists-db" };
+    private readonly Argument<string> Id = new("id") { Description = "The service id, for example feature-enablement or resource:artists-db" };
 
-    public static Command Create(CommandBinder binder) => new("services", "List and show services")
+    public static Command Create(CommandBinder binder) => new ServicesCommand().Build(binder);
+
+    private Command Build(CommandBinder binder) => new("services", "List and show services")
     {
         binder.Bind(new Command("list", "List services, optionally by team and tier") { Team, Tier }, ListAsync),
         binder.Bind(new Command("show", "Show one service: profile, footprint, stores, facts, dependencies, dependents and remediation items") { Id }, ShowAsync),
     };
 
-    private static async Task<int> ListAsync(Invocation run)
+    private async Task<int> ListAsync(Invocation run)
     {
         var tier = run.Get(Tier);
         if (tier is < ServiceProfile.MostCriticalTier or > ServiceProfile.LeastCriticalTier)
@@ -50,18 +53,15 @@ public static class ServicesCommand
         return ExitCodes.Success;
     }
 
-    private static async Task<int> ShowAsync(Invocation run)
+    private async Task<int> ShowAsync(Invocation run)
     {
         var id = EntityRefs.Normalize(run.Get(Id) ?? string.Empty, "component");
         await using var store = await run.OpenStoreAsync();
         var service = await store.GetServiceAsync(id, run.CancellationToken)
             ?? throw new CliException(ExitCodes.NotFound, $"no service '{id}' in {store.Location}; 'governance services list' shows what there is");
         var everyone = await store.ListServicesAsync(new ServiceQuery(), run.CancellationToken);
-        var dependents = everyone
-            .Select(caller => (Caller: caller.State, Edge: caller.State.EdgeTo(service.State)))
-            .Where(call => call.Edge is not null)
-            .Select(call => new Dependent(call.Caller.Id, call.Caller.Profile.Tier, call.Edge!.CriticalPath, call.Edge.Synchronous))
-            .ToList();
+        var calls = CallerIndex.Build([.. everyone.Select(other => other.State)]);
+        var dependents = calls.CallsTo(id).Select(call => new Dependent(call.Caller.Id, call.Caller.Profile.Tier, call.Edge.CriticalPath, call.Edge.Synchronous)).ToList();
         if (run.Json)
         {
             run.WriteJson(new { service.Version, service.UpdatedAt, service.State, Exposure = service.State.Footprint?.Exposure, Dependents = dependents });

@@ -6,17 +6,19 @@ using Governance.Integrations.Generation;
 namespace Governance.Cli.Generation;
 
 /// <summary><c>governance generate fleet</c>: a synthetic fleet in the fleet format, shaped like real ones.</summary>
-public static class GenerateCommand
+public sealed class GenerateCommand
 {
     private const int ServicesPerFile = 1000;
 
-    private static readonly Option<int> Services = new("--services") { Description = "How many services", Required = true };
+    private readonly Option<int> Services = new("--services") { Description = "How many services", Required = true };
 
-    private static readonly Option<int> Seed = new("--seed") { Description = "Random seed: the same seed gives the same fleet", DefaultValueFactory = _ => 1 };
+    private readonly Option<int> Seed = new("--seed") { Description = "Random seed: the same seed gives the same fleet", DefaultValueFactory = _ => 1 };
 
-    private static readonly Option<string> Out = new("--out") { Description = "Directory to write the fleet files to (created if missing)", Required = true };
+    private readonly Option<string> Out = new("--out") { Description = "Directory to write the fleet files to (created if missing)", Required = true };
 
-    public static Command Create(CommandBinder binder) => new("generate", "Generate synthetic data")
+    public static Command Create(CommandBinder binder) => new GenerateCommand().Build(binder);
+
+    private Command Build(CommandBinder binder) => new("generate", "Generate synthetic data")
     {
         binder.Bind(new Command("fleet", "Generate a synthetic fleet: about four dependencies per service, power-law fan-in, a few critical-path hubs") { Services, Seed, Out }, RunAsync),
     };
@@ -39,7 +41,7 @@ public static class GenerateCommand
         return files;
     }
 
-    private static Task<int> RunAsync(Invocation run)
+    private Task<int> RunAsync(Invocation run)
     {
         var count = run.Get(Services);
         if (count < 1)

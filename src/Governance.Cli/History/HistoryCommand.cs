@@ -6,14 +6,16 @@ using Governance.Domain.History;
 namespace Governance.Cli.History;
 
 /// <summary><c>governance history ID</c> and <c>governance history verify</c>: the append-only log of accepted commands.</summary>
-public static class HistoryCommand
+public sealed class HistoryCommand
 {
-    private static readonly Argument<string> Subject = new("id")
+    private readonly Argument<string> Subject = new("id")
     {
         Description = "A service id (feature-enablement, resource:artists-db) or another entity as KIND:ID (group:team-a, system:billing)",
     };
 
-    public static Command Create(CommandBinder binder)
+    public static Command Create(CommandBinder binder) => new HistoryCommand().Build(binder);
+
+    private Command Build(CommandBinder binder)
     {
         var history = binder.Bind(new Command("history", "Show the history of one service or entity") { Subject }, ShowAsync);
         history.Add(binder.Bind(new Command("verify", "Recompute the history's hash chain and name the first entry that was edited, deleted or reordered"), VerifyAsync));
@@ -29,7 +31,7 @@ public static class HistoryCommand
         return prefix == "service" || EntityKinds.All.Contains(prefix) ? text : $"service:{EntityRefs.Normalize(text, "component")}";
     }
 
-    private static async Task<int> ShowAsync(Invocation run)
+    private async Task<int> ShowAsync(Invocation run)
     {
         var subject = SubjectOf(run.Get(Subject) ?? string.Empty);
         await using var store = await run.OpenStoreAsync();
@@ -61,7 +63,7 @@ public static class HistoryCommand
         return ExitCodes.Success;
     }
 
-    private static async Task<int> VerifyAsync(Invocation run)
+    private async Task<int> VerifyAsync(Invocation run)
     {
         await using var store = await run.OpenStoreAsync();
         var verification = await store.VerifyHistoryAsync(run.CancellationToken);

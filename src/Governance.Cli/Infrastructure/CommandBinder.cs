@@ -1,10 +1,11 @@
 using System.CommandLine;
+using System.Data.Common;
 using Governance.Storage;
 
 namespace Governance.Cli.Infrastructure;
 
-/// <summary>Attaches an action to a command, turning the failures a user can act on into messages and exit codes.</summary>
-public sealed class CommandBinder(CliContext context)
+/// <summary>Attaches an action to a command, turning every failure into a message and an exit code, never a stack trace.</summary>
+public sealed class CommandBinder(GlobalOptions options, CliContext context)
 {
     /// <summary>Runs <paramref name="action"/> when <paramref name="command"/> is invoked.</summary>
     public Command Bind(Command command, Func<Invocation, Task<int>> action)
@@ -17,17 +18,33 @@ public sealed class CommandBinder(CliContext context)
     {
         try
         {
-            return await action(new Invocation(parse, context, cancellationToken));
+            return await action(new Invocation(parse, options, context, cancellationToken));
         }
         catch (CliException failure)
         {
-            await context.Error.WriteLineAsync($"error: {failure.Message}");
-            return failure.ExitCode;
+            return await FailAsync(failure.ExitCode, $"error: {failure.Message}");
         }
         catch (ConcurrencyConflictException conflict)
         {
-            await context.Error.WriteLineAsync($"conflict: {conflict.Message}; nothing was changed, run the command again");
-            return ExitCodes.Conflict;
+            return await FailAsync(ExitCodes.Conflict, $"conflict: {conflict.Message}; nothing was changed, run the command again");
         }
+        catch (DbException failure)
+        {
+            return await FailAsync(ExitCodes.StoreUnavailable, $"error: the store failed: {failure.Message}");
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return await FailAsync(ExitCodes.Cancelled, "cancelled");
+        }
+        catch (Exception unexpected)
+        {
+            return await FailAsync(ExitCodes.InternalError, $"internal error ({unexpected.GetType().Name}): {unexpected.Message}");
+        }
+    }
+
+    private async Task<int> FailAsync(int exitCode, string message)
+    {
+        await context.Error.WriteLineAsync(message);
+        return exitCode;
     }
 }

@@ -19,6 +19,12 @@ public static class ExitCodes
     /// <summary>Someone else changed the same thing first; nothing was changed.</summary>
     public const int Conflict = 5;
 
-    /// <summary>The store could not be opened or reached.</summary>
+    /// <summary>The store could not be opened or reached, is missing, or failed.</summary>
     public const int StoreUnavailable = 6;
+
+    /// <summary>A bug: something failed that the command did not expect. The message says what.</summary>
+    public const int InternalError = 7;
+
+    /// <summary>Interrupted (Ctrl+C), as shells report SIGINT.</summary>
+    public const int Cancelled = 130;
 }

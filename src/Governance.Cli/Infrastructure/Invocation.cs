@@ -4,29 +4,31 @@ using Governance.Storage;
 namespace Governance.Cli.Infrastructure;
 
 /// <summary>One run of one command: its parsed line, where it writes, and the store it names.</summary>
-public sealed class Invocation(ParseResult parse, CliContext context, CancellationToken cancellationToken)
+public sealed class Invocation(ParseResult parse, GlobalOptions options, CliContext context, CancellationToken cancellationToken)
 {
     public CliContext Context { get; } = context;
 
     public CancellationToken CancellationToken { get; } = cancellationToken;
 
-    public bool Json => parse.GetValue(GlobalOptions.Json);
+    public bool Json => parse.GetValue(options.Json);
 
-    public string Actor => GlobalOptions.ResolveActor(parse, Context);
+    /// <summary>Who acts, in order: --actor, GOVERNANCE_ACTOR, user:OS-USER.</summary>
+    public string Actor => NonEmpty(parse.GetValue(options.Actor)) ?? NonEmpty(Context.Environment(GlobalOptions.ActorVariable)) ?? $"user:{Environment.UserName}";
 
-    public string Database => GlobalOptions.ResolveDatabase(parse, Context);
+    /// <summary>The store, in order: --db, GOVERNANCE_DB, ./governance.db.</summary>
+    public string Database => ExplicitDatabase ?? NonEmpty(Context.Environment(GlobalOptions.DatabaseVariable)) ?? GlobalOptions.DefaultDatabase;
 
     /// <summary>The store named on the command line itself, ignoring the environment and the default.</summary>
-    public string? ExplicitDatabase => parse.GetValue(GlobalOptions.Database);
+    public string? ExplicitDatabase => NonEmpty(parse.GetValue(options.Database));
 
     public T? Get<T>(Option<T> option) => parse.GetValue(option);
 
     public T? Get<T>(Argument<T> argument) => parse.GetValue(argument);
 
-    /// <summary>Opens (creating and migrating when needed) the store this invocation names.</summary>
+    /// <summary>Opens the store this invocation names, creating and migrating it when needed.</summary>
     public Task<GovernanceStore> OpenStoreAsync() => OpenStoreAsync(Database);
 
-    /// <summary>Opens the store at <paramref name="database"/>.</summary>
+    /// <summary>Opens the store at <paramref name="database"/>, creating and migrating it when needed.</summary>
     public async Task<GovernanceStore> OpenStoreAsync(string database)
     {
         try
@@ -41,4 +43,6 @@ public sealed class Invocation(ParseResult parse, CliContext context, Cancellati
 
     /// <summary>Writes <paramref name="value"/> as JSON to standard output.</summary>
     public void WriteJson<T>(T value) => CliJson.Write(Context.Out, value);
+
+    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -6,19 +6,21 @@ using Microsoft.Extensions.Hosting;
 namespace Governance.Cli.Serving;
 
 /// <summary><c>governance serve</c>: the long-running server on the store the command line names.</summary>
-public static class ServeCommand
+public sealed class ServeCommand
 {
     public const string DefaultUrls = "http://127.0.0.1:8080";
 
-    private static readonly Option<string?> Urls = new("--urls")
+    private readonly Option<string?> Urls = new("--urls")
     {
         Description = $"Addresses to listen on, separated by ';'. Default: $ASPNETCORE_URLS, else {DefaultUrls}",
     };
 
-    public static Command Create(CommandBinder binder) =>
+    public static Command Create(CommandBinder binder) => new ServeCommand().Build(binder);
+
+    private Command Build(CommandBinder binder) =>
         binder.Bind(new Command("serve", "Run the server: health at /health, the catalog at /api/services") { Urls }, RunAsync);
 
-    private static async Task<int> RunAsync(Invocation run)
+    private async Task<int> RunAsync(Invocation run)
     {
         var urls = run.Get(Urls) ?? run.Context.Environment("ASPNETCORE_URLS") ?? DefaultUrls;
         await using var app = GovernanceServer.Build([], new Dictionary<string, string?>

@@ -1,5 +1,6 @@
 using Governance.Domain.Serialization;
 using Governance.Storage;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Governance.Server.Hosting;
@@ -12,7 +13,7 @@ public static class StoreRegistration
     /// <summary>One store for the process, opened (and migrated) when the host starts.</summary>
     public static IHostApplicationBuilder AddGovernanceStore(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddOptions<StoreOptions>()
             .BindConfiguration(StoreOptions.Section)
             .PostConfigure<IConfiguration>((options, configuration) =>
