@@ -19,6 +19,9 @@ public sealed record ServiceState(ServiceProfile Profile)
     /// <summary>Remediation items, ordered by id.</summary>
     public IReadOnlyList<RemediationItem> RemediationItems { get; init; } = [];
 
+    /// <summary>Accepted risks, one per trait, ordered by trait; expired ones stay on record but no longer apply.</summary>
+    public IReadOnlyList<Waiver> Waivers { get; init; } = [];
+
     [JsonIgnore]
     public string Id => Profile.Id;
 

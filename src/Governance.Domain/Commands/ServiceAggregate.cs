@@ -15,6 +15,8 @@ public static class ServiceAggregate
             DefineService define => Define(current, define),
             OpenRemediationItem open => current is null ? NoSuchService : Open(current, open.Item),
             ChangeRemediationStatus change => current is null ? NoSuchService : ChangeStatus(current, change, now),
+            WaiveTrait waive => current is null ? NoSuchService : Waive(current, waive.Waiver, now),
+            RevokeWaiver revoke => current is null ? NoSuchService : Revoke(current, revoke.TraitId),
             _ => Refuse($"unknown command {command.GetType().Name}"),
         };
         return next is Proposal.Refused refused
@@ -49,6 +51,7 @@ public static class ServiceAggregate
                 Facts = define.Facts ?? OperationalFacts.Unknown,
                 Dependencies = define.Dependencies ?? [],
                 RemediationItems = items,
+                Waivers = current?.Waivers ?? [],
             });
         }
 
@@ -101,10 +104,41 @@ public static class ServiceAggregate
         return new Proposal.Changed(state with { RemediationItems = [.. state.RemediationItems.Select(existing => existing.Id == item.Id ? changed : existing)] });
     }
 
+    private static Proposal Waive(ServiceState state, Waiver waiver, DateTimeOffset now)
+    {
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var errors = new List<FieldError>();
+        Require(errors, waiver.TraitId, "traitId");
+        Require(errors, waiver.Justification, "justification");
+        Require(errors, waiver.Approver, "approver");
+        if (waiver.Expires <= today)
+        {
+            errors.Add(new FieldError("expires", $"must be after today ({today:yyyy-MM-dd}), was {waiver.Expires:yyyy-MM-dd}"));
+        }
+
+        return errors.Count > 0
+            ? new Proposal.Refused(errors)
+            : new Proposal.Changed(state with { Waivers = [.. state.Waivers.Where(existing => existing.TraitId != waiver.TraitId), waiver with { GrantedAt = now }] });
+    }
+
+    private static Proposal Revoke(ServiceState state, string traitId) =>
+        state.Waivers.Any(waiver => waiver.TraitId == traitId)
+            ? new Proposal.Changed(state with { Waivers = [.. state.Waivers.Where(waiver => waiver.TraitId != traitId)] })
+            : Refuse($"no waiver of '{traitId}' on {state.Id}", "traitId");
+
+    private static void Require(List<FieldError> errors, string value, string field)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            errors.Add(new FieldError(field, "is required"));
+        }
+    }
+
     private static ServiceState Normalize(ServiceState state) => state with
     {
         Dependencies = [.. state.Dependencies.OrderBy(edge => edge.Target, StringComparer.Ordinal)],
         RemediationItems = [.. state.RemediationItems.OrderBy(item => item.Id, StringComparer.Ordinal)],
+        Waivers = [.. state.Waivers.OrderBy(waiver => waiver.TraitId, StringComparer.Ordinal)],
     };
 
     private static Proposal.Refused Refuse(string message, string field = "command") => new([new FieldError(field, message)]);

@@ -9,6 +9,8 @@ namespace Governance.Domain.Commands;
 [JsonDerivedType(typeof(DefineService), DefineService.CommandName)]
 [JsonDerivedType(typeof(OpenRemediationItem), OpenRemediationItem.CommandName)]
 [JsonDerivedType(typeof(ChangeRemediationStatus), ChangeRemediationStatus.CommandName)]
+[JsonDerivedType(typeof(WaiveTrait), WaiveTrait.CommandName)]
+[JsonDerivedType(typeof(RevokeWaiver), RevokeWaiver.CommandName)]
 public abstract record ServiceCommand
 {
     [JsonIgnore]
@@ -57,6 +59,22 @@ public sealed record OpenRemediationItem(RemediationItem Item) : ServiceCommand
 public sealed record ChangeRemediationStatus(string ItemId, RemediationStatus Status) : ServiceCommand
 {
     public const string CommandName = "change-remediation-status";
+
+    public override string Name => CommandName;
+}
+
+/// <summary>Accepts a risk trait on the service until a date; replaces an earlier waiver of the same trait.</summary>
+public sealed record WaiveTrait(Waiver Waiver) : ServiceCommand
+{
+    public const string CommandName = "waive-trait";
+
+    public override string Name => CommandName;
+}
+
+/// <summary>Withdraws the waiver of a trait before it expires.</summary>
+public sealed record RevokeWaiver(string TraitId) : ServiceCommand
+{
+    public const string CommandName = "revoke-waiver";
 
     public override string Name => CommandName;
 }

@@ -1,0 +1,48 @@
+using Governance.Domain.Catalog;
+using Governance.Domain.Policies;
+
+namespace Governance.Domain.Audit;
+
+/// <summary>How risky a service is overall.</summary>
+public enum RiskLevel
+{
+    None,
+    Low,
+    Medium,
+    High,
+    Critical,
+}
+
+/// <summary>One fact, and its value, that made a condition true; <see cref="Item"/> names the edge or store for collection facts.</summary>
+public sealed record Evidence(string Fact, string Value, string? Item = null)
+{
+    public override string ToString() => Item is null ? $"{Fact} = {Value}" : $"{Item}: {Fact} = {Value}";
+}
+
+/// <summary>A risk trait a service has at one audit, why, and the waiver that excuses it, if any.</summary>
+public sealed record TraitFinding(string PolicyId, string Title, PolicyCategory Category, Severity Severity, IReadOnlyList<Evidence> Evidence)
+{
+    public Waiver? Waiver { get; init; }
+
+    public bool IsWaived => Waiver is not null;
+}
+
+/// <summary>One service's traits at one audit, with its score and level.</summary>
+public sealed record RiskProfile(string ServiceId, IReadOnlyList<TraitFinding> Traits)
+{
+    public const int CriticalFrom = 20;
+    public const int HighFrom = 10;
+    public const int MediumFrom = 4;
+
+    /// <summary>The sum of the unwaived traits' severity weights.</summary>
+    public int Score => Traits.Where(trait => !trait.IsWaived).Sum(trait => SeverityWeights.Of(trait.Severity));
+
+    public RiskLevel Level => Score switch
+    {
+        >= CriticalFrom => RiskLevel.Critical,
+        >= HighFrom => RiskLevel.High,
+        >= MediumFrom => RiskLevel.Medium,
+        > 0 => RiskLevel.Low,
+        _ => RiskLevel.None,
+    };
+}
