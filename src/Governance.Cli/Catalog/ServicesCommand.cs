@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Governance.Cli.Infrastructure;
 using Governance.Domain.Catalog;
+using Governance.Domain.Graph;
 using Governance.Domain.Remediation;
 using Governance.Storage;
 
@@ -57,10 +58,12 @@ public static class ServicesCommand
         var service = await store.GetServiceAsync(id, run.CancellationToken)
             ?? throw new CliException(ExitCodes.NotFound, $"no service '{id}' in {store.Location}; 'governance services list' shows what there is");
         var everyone = await store.ListServicesAsync(new ServiceQuery(), run.CancellationToken);
-        var dependents = everyone
-            .Select(caller => (Caller: caller.State, Edge: caller.State.EdgeTo(service.State)))
-            .Where(call => call.Edge is not null)
-            .Select(call => new Dependent(call.Caller.Id, call.Caller.Profile.Tier, call.Edge!.CriticalPath, call.Edge.Synchronous))
+
+        // The graph also holds the calls declared from this end (dependencyOf), which no caller's own edges show.
+        var dependents = CallerIndex.Build([.. everyone.Select(caller => caller.State)]).CallsTo(service.State.Id)
+            .DistinctBy(call => call.Caller.Id)
+            .OrderBy(call => call.Caller.Id, StringComparer.Ordinal)
+            .Select(call => new Dependent(call.Caller.Id, call.Caller.Profile.Tier, call.Edge.CriticalPath, call.Edge.Synchronous))
             .ToList();
         if (run.Json)
         {
