@@ -100,6 +100,35 @@ public sealed class ImportCommandTests : IDisposable
         Assert.Contains("resolved: service:api: dependency 'db' now resolves", second.Output);
     }
 
+    [Fact]
+    public async Task A_backstage_dependencyOf_is_reported_once_until_its_caller_arrives_and_other_warnings_are_shown()
+    {
+        var db = Write("db.yaml", """
+            apiVersion: backstage.io/v1alpha1
+            kind: Resource
+            metadata: { name: db }
+            spec: { type: database, owner: team-a, dependencyOf: [web] }
+            ---
+            apiVersion: backstage.io/v1alpha1
+            kind: Group
+            metadata: { name: team-a }
+            spec: { type: team, children: [team-x] }
+            """);
+
+        var first = await _cli.InvokeAsync("import", db);
+        var second = await _cli.InvokeAsync("import", Write("web.yaml", Fleet("  - { id: web, name: Web }\n")));
+        var show = await _cli.InvokeAsync("--json", "services", "show", "resource:db");
+
+        Assert.Equal(
+        [
+            $"warning: {db}:9:32: spec.children[0]: group 'team-x' is not defined in the imported files; this relation is not recorded",
+            "warning: service:resource:db: dependencyOf 'web' is not in the catalog",
+        ], first.Output.Split('\n').Where(line => line.StartsWith("warning: ", StringComparison.Ordinal)));
+        Assert.Contains("resolved: service:resource:db: dependencyOf 'web' now resolves", second.Output);
+        var dependents = System.Text.Json.JsonDocument.Parse(show.Output).RootElement.GetProperty("dependents").EnumerateArray();
+        Assert.Equal(["web"], dependents.Select(dependent => dependent.GetProperty("id").GetString()));
+    }
+
     private static string Fleet(string services) => $"apiVersion: governance/v1\nkind: Fleet\nteams:\n  - id: team-a\nservices:\n{services}";
 
     private string Write(string name, string content)

@@ -157,32 +157,50 @@ public sealed class BackstageMappingTests : IDisposable
     }
 
     [Fact]
-    public void DependencyOf_adds_the_edge_to_the_named_service_or_warns_when_it_is_not_imported()
+    public void Warnings_about_references_the_files_do_not_define_are_of_kind_reference_and_others_are_general()
     {
-        var database = _catalog.Write("a-db.yaml", """
-            apiVersion: backstage.io/v1alpha1
-            kind: Resource
-            metadata:
-              name: orders-db
-            spec:
-              type: database
-              owner: team-a
-              dependencyOf: [component:orders, billing]
-            """);
-        _catalog.Write("b-orders.yaml", """
+        var file = _catalog.Write("catalog-info.yaml", """
             apiVersion: backstage.io/v1alpha1
             kind: Component
-            metadata:
-              name: orders
-            spec: { type: service, lifecycle: production, owner: team-a }
+            metadata: { name: web }
+            spec:
+              type: website
+              lifecycle: production
+              owner: team-a
+              system: shop
+              dependsOn: [cart, cart, api:prices]
+              consumesApis: [prices]
+              providesApis: [pages]
+              dependencyOf: [edge]
+            ---
+            apiVersion: backstage.io/v1alpha1
+            kind: Group
+            metadata: { name: team-b }
+            spec: { type: team, parent: org, children: [team-c] }
+            ---
+            apiVersion: scaffolder.backstage.io/v1beta3
+            kind: Template
+            metadata: { name: new-service }
+            spec: { type: service }
             """);
 
-        var plan = Read(_catalog.Directory);
+        var plan = Read(file);
 
-        var orders = Assert.Single(plan.Services, service => service.Command.Profile.Id == "orders").Command;
-        Assert.Equal(["resource:orders-db"], orders.Dependencies!.Select(edge => edge.Target));
-        var warning = Assert.Single(plan.Warnings, warning => warning.Field == "spec.dependencyOf[1]");
-        Assert.Equal($"{database}:8:36: spec.dependencyOf[1]: service 'billing' is not defined in the imported files; this relation is not recorded", warning.ToString());
+        Assert.False(plan.HasErrors, string.Join('\n', plan.Errors));
+        Assert.Equal(
+        [
+            ("spec.owner", ProblemKind.Reference),
+            ("spec.system", ProblemKind.Reference),
+            ("spec.dependsOn[0]", ProblemKind.Reference),
+            ("spec.dependsOn[1]", ProblemKind.General),
+            ("spec.dependsOn[2]", ProblemKind.General),
+            ("spec.consumesApis[0]", ProblemKind.Reference),
+            ("spec.providesApis[0]", ProblemKind.Reference),
+            ("spec.dependencyOf[0]", ProblemKind.Reference),
+            ("spec.parent", ProblemKind.Reference),
+            ("spec.children[0]", ProblemKind.General),
+            ("kind", ProblemKind.General),
+        ], plan.Warnings.Select(warning => (warning.Field, warning.Kind)));
     }
 
     [Fact]

@@ -23,10 +23,12 @@ public sealed partial class FleetFormatDocTests : IDisposable
         Assert.Equal(0, command.Profile.Tier);
         Assert.Equal(["accounts", "api:billing-events", "config-store"], command.Dependencies!.Select(edge => edge.Target));
         Assert.Equal(200, command.Dependencies![0].TimeoutMs);
+        Assert.Equal(["api-gateway"], command.Profile.DependencyOf);
         Assert.Equal("FES-01", Assert.Single(command.RemediationItems!).Id);
         Assert.Equal(
-            ["teams[0].parent", "services[0].dependencies[0]", "services[0].dependencies[1].target", "services[0].dependencies[2].target"],
+            ["teams[0].parent", "services[0].dependencyOf[0]", "services[0].dependencies[0]", "services[0].dependencies[1].target", "services[0].dependencies[2].target"],
             plan.Warnings.Select(warning => warning.Field));
+        Assert.All(plan.Warnings, warning => Assert.Equal(ProblemKind.Reference, warning.Kind));
     }
 
     [GeneratedRegex("```yaml\\n(.*?)```", RegexOptions.Singleline)]

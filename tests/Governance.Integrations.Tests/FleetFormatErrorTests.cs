@@ -203,6 +203,31 @@ public sealed class FleetFormatErrorTests : IDisposable
             $"{file}:8:20: services[0].dependencies[0]: service 'accounts' is not defined in the imported files; the reference is kept and resolves once it is imported",
             $"{file}:8:30: services[0].dependencies[1]: API 'prices' is not defined in the imported files; the reference is kept and resolves once it is imported",
         ], plan.Warnings.Select(warning => warning.ToString()));
+        Assert.All(plan.Warnings, warning => Assert.Equal(ProblemKind.Reference, warning.Kind));
+    }
+
+    [Fact]
+    public void A_skipped_definition_does_not_resolve_references_to_it()
+    {
+        var file = _catalog.Write("fleet.yaml", """
+            apiVersion: governance/v1
+            kind: Fleet
+            teams:
+              - { id: payments, colour: blue }
+            services:
+              - { id: orders, name: Orders, owner: payments, dependencies: [cart] }
+              - { id: cart, name: Cart, tier: 9 }
+            """);
+
+        var plan = CatalogReader.Read([file], new ImportOptions(SkipInvalid: true));
+
+        Assert.False(plan.HasErrors, string.Join('\n', plan.Errors));
+        Assert.Equal(["group:payments", "service:cart"], plan.Skipped.Select(skipped => skipped.Reference).Order(StringComparer.Ordinal));
+        Assert.Equal(
+        [
+            $"{file}:6:40: services[0].owner: group 'payments' is not defined in the imported files; the reference is kept and resolves once it is imported",
+            $"{file}:6:65: services[0].dependencies[0]: service 'cart' is not defined in the imported files; the reference is kept and resolves once it is imported",
+        ], plan.Warnings.Select(warning => warning.ToString()));
     }
 
     [Fact]

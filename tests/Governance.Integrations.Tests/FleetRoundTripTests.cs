@@ -42,6 +42,7 @@ public sealed class FleetRoundTripTests : IDisposable
             Products = ["2021-01-01", "a, b", "[x]", "~"],
             Tags = ["#hash", "- dash", "yes", "1e3"],
             ProvidesApis = ["odd-api"],
+            DependencyOf = ["web", "resource:odd-cache", "ops/caller"],
             Repository = "https://git.example.com/a?b=c#frag",
             Runbook = string.Empty,
             OnCall = "@oncall",

@@ -1,4 +1,5 @@
 using Governance.Cli.Infrastructure;
+using Governance.Integrations.Import;
 using Governance.Storage;
 
 namespace Governance.Cli.Catalog;
@@ -31,6 +32,8 @@ public sealed record ImportReport(
 
         var rejections = batch?.Changes.Where(change => change.Kind == ChangeKind.Rejected)
             .SelectMany(change => change.Errors.Select(error => $"{Where(locations, change.Subject)}{change.Subject}: {error}")) ?? [];
+
+        // Reference warnings from the files alone give way to the check against the whole store (Dangling).
         return new ImportReport(
             outcome.DryRun,
             batch is { Applied: true } && !outcome.DryRun,
@@ -39,7 +42,7 @@ public sealed record ImportReport(
             batch?.Updated ?? 0,
             batch?.Unchanged ?? 0,
             [.. plan.Errors.Select(error => error.ToString()), .. rejections],
-            [.. plan.Warnings.Where(warning => !IsReferenceWarning(warning)).Select(warning => warning.ToString())],
+            [.. plan.Warnings.Where(warning => warning.Kind != ProblemKind.Reference).Select(warning => warning.ToString())],
             [.. outcome.Dangling.Select(reference => reference.ToString())],
             [.. outcome.Resolved.Select(reference => reference.ToString())],
             [.. plan.Skipped.SelectMany(skipped => skipped.Problems.Select(problem => $"{skipped.Reference}: {problem}"))],
@@ -95,10 +98,6 @@ public sealed record ImportReport(
         return $"{counts} ({total} entities).";
     }
 
-    private static string Where(Dictionary<string, Integrations.Import.SourceLocation> locations, string subject) =>
+    private static string Where(Dictionary<string, SourceLocation> locations, string subject) =>
         locations.TryGetValue(subject, out var location) ? $"{location.File}:{location.Line}:{location.Column}: " : string.Empty;
-
-    // Reference warnings from the files alone are replaced by the check against the whole store.
-    private static bool IsReferenceWarning(Integrations.Import.ImportProblem warning) =>
-        warning.Message.Contains("not defined", StringComparison.OrdinalIgnoreCase);
 }

@@ -60,8 +60,13 @@ public sealed class ServicesCommand
         var service = await store.GetServiceAsync(id, run.CancellationToken)
             ?? throw new CliException(ExitCodes.NotFound, $"no service '{id}' in {store.Location}; 'governance services list' shows what there is");
         var everyone = await store.ListServicesAsync(new ServiceQuery(), run.CancellationToken);
-        var calls = CallerIndex.Build([.. everyone.Select(other => other.State)]);
-        var dependents = calls.CallsTo(id).Select(call => new Dependent(call.Caller.Id, call.Caller.Profile.Tier, call.Edge.CriticalPath, call.Edge.Synchronous)).ToList();
+
+        // The graph also holds the calls declared from this end (dependencyOf), which no caller's own edges show.
+        var dependents = CallerIndex.Build([.. everyone.Select(caller => caller.State)]).CallsTo(service.State.Id)
+            .DistinctBy(call => call.Caller.Id)
+            .OrderBy(call => call.Caller.Id, StringComparer.Ordinal)
+            .Select(call => new Dependent(call.Caller.Id, call.Caller.Profile.Tier, call.Edge.CriticalPath, call.Edge.Synchronous))
+            .ToList();
         if (run.Json)
         {
             run.WriteJson(new { service.Version, service.UpdatedAt, service.State, Exposure = service.State.Footprint?.Exposure, Dependents = dependents });

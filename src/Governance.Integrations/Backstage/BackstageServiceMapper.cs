@@ -22,6 +22,7 @@ internal static class BackstageServiceMapper
         var annotations = BackstageAnnotations.Read(entity);
         Subcomponent(entity, annotations);
         var title = entity.MetadataString("title");
+        var sourceMap = SourceMap(entity, title is not null);
         var profile = BackstageAnnotations.ApplyFacts(entity, new ServiceProfile(id, title ?? entity.Name)
         {
             Kind = kind,
@@ -32,64 +33,20 @@ internal static class BackstageServiceMapper
             System = BackstageSpecRefs.Related(entity, "system", EntityKinds.System),
             Tags = entity.Reader.StringList(entity.Metadata, "tags", "metadata"),
             ProvidesApis = ProvidedApis(entity),
+            DependencyOf = BackstageServiceEdges.DependencyOf(entity, sourceMap),
             Annotations = annotations,
         }, annotations);
 
         var subject = id.Length > 0 ? $"service:{id}" : $"{kind} (no metadata.name)";
-        var draft = new ServiceDraft(subject, entity.Location, entity.Errors, new DefineService(profile) { Mode = DefinitionMode.Merge })
+        var command = new DefineService(profile) { Mode = DefinitionMode.Merge, Dependencies = BackstageServiceEdges.Dependencies(entity, sourceMap) };
+        var draft = new ServiceDraft(subject, entity.Location, entity.Errors, command)
         {
-            PendingEdges = Edges(entity),
-            EdgesDeclared = entity.SpecValue("dependsOn") is not null || entity.SpecValue("consumesApis") is not null,
-            SourceMap = SourceMap(entity, title is not null),
             IdSource = ("metadata.name", entity.NameLocation),
             HasId = id.Length > 0,
         };
-        ReverseEdges(entity, id);
         draft.References.AddRange(entity.References);
+        DraftValidation.Validate(draft, sourceMap);
         return draft;
-    }
-
-    private static List<PendingEdge> Edges(BackstageEntity entity)
-    {
-        var edges = new List<PendingEdge>();
-        foreach (var (reference, field, node) in BackstageRefs.ReadList(entity, "dependsOn", ComponentKind))
-        {
-            if (reference.Kind is ComponentKind or ResourceKind)
-            {
-                var target = reference.Format(ComponentKind);
-                edges.Add(new PendingEdge(target, field, entity.At(node)));
-                entity.References.Add(new PendingReference(ReferenceKinds.Service, target, field, entity.At(node)));
-            }
-            else
-            {
-                var hint = reference.Kind == EntityKinds.Api ? " (list APIs under consumesApis)" : string.Empty;
-                entity.Warn(node, field, $"dependsOn names components and resources, not a {reference.Kind}{hint}; '{reference.Format(ComponentKind)}' ignored");
-            }
-        }
-
-        foreach (var (api, field, location) in BackstageSpecRefs.RelatedList(entity, "consumesApis", EntityKinds.Api))
-        {
-            edges.Add(new PendingEdge(EntityRefs.ApiPrefix + api, field, location));
-            entity.References.Add(new PendingReference(EntityKinds.Api, api, field, location));
-        }
-
-        return edges;
-    }
-
-    /// <summary>dependencyOf on this entity naming B means B depends on this one; B may be in another file, so it is settled later.</summary>
-    private static void ReverseEdges(BackstageEntity entity, string id)
-    {
-        foreach (var (reference, field, node) in BackstageRefs.ReadList(entity, "dependencyOf", ComponentKind))
-        {
-            if (reference.Kind is ComponentKind or ResourceKind)
-            {
-                entity.Result.Relations.Add(new PendingRelation(RelationKind.DependencyOf, id, reference.Format(ComponentKind), field, entity.At(node)));
-            }
-            else
-            {
-                entity.Warn(node, field, $"dependencyOf names components and resources, not a {reference.Kind}; '{reference.Format(ComponentKind)}' ignored");
-            }
-        }
     }
 
     private static List<string> ProvidedApis(BackstageEntity entity)

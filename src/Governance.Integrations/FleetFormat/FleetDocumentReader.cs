@@ -15,7 +15,7 @@ internal sealed class FleetDocumentReader(FileResult result) : IDisposable
 
     /// <summary>A reader for the document whose root (so far) carries the fleet header; null otherwise.</summary>
     public static FleetDocumentReader? TryStart(YamlMapping rootSoFar, FileResult result) =>
-        Scalar(rootSoFar, "apiVersion") == ApiVersion && Scalar(rootSoFar, "kind") == Kind ? new FleetDocumentReader(result) : null;
+        FieldReader.Text(rootSoFar, "apiVersion") == ApiVersion && FieldReader.Text(rootSoFar, "kind") == Kind ? new FleetDocumentReader(result) : null;
 
     /// <summary>True when a document that names no kind looks like a fleet document that lost its header.</summary>
     public static bool LooksLikeFleet(YamlMapping root) =>
@@ -59,8 +59,8 @@ internal sealed class FleetDocumentReader(FileResult result) : IDisposable
 
     private bool CheckHeader(YamlMapping root)
     {
-        var apiVersion = Scalar(root, "apiVersion");
-        var kind = Scalar(root, "kind");
+        var apiVersion = FieldReader.Text(root, "apiVersion");
+        var kind = FieldReader.Text(root, "kind");
         if (apiVersion != ApiVersion)
         {
             var message = apiVersion is null
@@ -79,6 +79,4 @@ internal sealed class FleetDocumentReader(FileResult result) : IDisposable
 
         return true;
     }
-
-    private static string? Scalar(YamlMapping map, string key) => FieldReader.Value(map, key) is YamlScalar scalar ? scalar.Value : null;
 }

@@ -3,7 +3,7 @@ using Governance.Integrations.Import;
 
 namespace Governance.Integrations.FleetFormat;
 
-/// <summary>Reads the fleet format's references (owner, system, parent team, dependency targets) into their short form.</summary>
+/// <summary>Reads the fleet format's references (owner, system, parent team, dependency targets, dependencyOf) into their short form.</summary>
 internal static class FleetRefs
 {
     /// <summary>An owner: a team id (the default kind) or <c>user:NAME</c>.</summary>
@@ -29,6 +29,57 @@ internal static class FleetRefs
             ? new PendingReference(EntityKinds.Api, EntityRefs.Format(kind, ns, name, EntityKinds.Api), field, reader.At(node))
             : new PendingReference("service", target, field, reader.At(node)));
         return target;
+    }
+
+    /// <summary>
+    /// A list of service ids (<c>dependencyOf</c>) in their short form, in the order written, and for each the position it had in the
+    /// file (null when nothing was left out). Anything but a service, and a service listed twice, is an error.
+    /// </summary>
+    public static (IReadOnlyList<string> Ids, int[]? Positions) Services(FieldReader reader, YamlMapping map, string key, string path, List<PendingReference> references)
+    {
+        if (reader.Sequence(map, key, path) is not { } sequence)
+        {
+            return ([], null);
+        }
+
+        var ids = new List<string>(sequence.Items.Count);
+        var positions = new List<int>(sequence.Items.Count);
+        for (var i = 0; i < sequence.Items.Count; i++)
+        {
+            var field = $"{FieldReader.Join(path, key)}[{i}]";
+            if (Service(reader, sequence.Items[i], field) is not { } id)
+            {
+                continue;
+            }
+
+            if (ids.Contains(id))
+            {
+                reader.Error(sequence.Items[i], field, $"'{id}' is listed more than once");
+                continue;
+            }
+
+            references.Add(new PendingReference(ReferenceKinds.Service, id, field, reader.At(sequence.Items[i])));
+            ids.Add(id);
+            positions.Add(i);
+        }
+
+        return (ids, ids.Count == sequence.Items.Count ? null : [.. positions]);
+    }
+
+    private static string? Service(FieldReader reader, YamlNode node, string field)
+    {
+        if (node is YamlScalar { IsNull: false } text)
+        {
+            var (kind, ns, name) = EntityRefs.Parse(text.Value, "component");
+            var id = EntityRefs.Format(kind, ns, name, "component");
+            if (kind is "component" or "resource" && EntityRefs.IsValidId(id))
+            {
+                return id;
+            }
+        }
+
+        reader.Error(node, field, $"must be a service id (NAME, NAMESPACE/NAME or resource:NAME), was {node.Describe}");
+        return null;
     }
 
     private static string? Read(

@@ -11,7 +11,7 @@ internal static class FleetServiceReader
 
     private static readonly KeySet _keys = new(
         "id", "name", "description", "owner", "tier", "lifecycle", "type", "system", "products", "tags", "repository", "runbook",
-        "onCall", "providesApis", "annotations", "footprint", "dataStores", "facts", "dependencies", "remediationItems");
+        "onCall", "providesApis", "dependencyOf", "annotations", "footprint", "dataStores", "facts", "dependencies", "remediationItems");
 
     public static ServiceDraft Read(YamlNode node, int index, string file)
     {
@@ -26,7 +26,8 @@ internal static class FleetServiceReader
 
         reader.CheckKeys(map, path, _keys);
         var references = new List<PendingReference>();
-        var profile = ReadProfile(reader, map, path, references);
+        var (dependencyOf, dependencyOfOrder) = FleetRefs.Services(reader, map, "dependencyOf", path, references);
+        var profile = ReadProfile(reader, map, path, references) with { DependencyOf = dependencyOf };
         var (dependencies, dependencyOrder) = FleetDependencyReader.Read(reader, map, path, references);
         var (items, itemOrder) = FleetRemediationReader.Read(reader, map, path);
         var command = new DefineService(profile)
@@ -47,7 +48,7 @@ internal static class FleetServiceReader
             draft.HasId = true;
         }
 
-        DraftValidation.Validate(draft, new FleetSourceMap(file, map, path, dependencyOrder, itemOrder));
+        DraftValidation.Validate(draft, new FleetSourceMap(file, map, path, new ListOrders(dependencyOrder, itemOrder, dependencyOfOrder)));
         return draft;
     }
 

@@ -38,6 +38,7 @@ internal static class FleetServiceWriter
         block.Field("runbook", profile.Runbook);
         block.Field("onCall", profile.OnCall);
         block.FlowList("providesApis", profile.ProvidesApis);
+        block.FlowList("dependencyOf", profile.DependencyOf);
         if (profile.Annotations.Count > 0)
         {
             block.Key("annotations");

@@ -74,8 +74,8 @@ internal static class CatalogFileReader
             return;
         }
 
-        var apiVersion = Text(map, "apiVersion");
-        var kind = Text(map, "kind");
+        var apiVersion = FieldReader.Text(map, "apiVersion");
+        var kind = FieldReader.Text(map, "kind");
         if (kind == FleetDocumentReader.Kind || apiVersion == FleetDocumentReader.ApiVersion || (apiVersion is null && kind is null && FleetDocumentReader.LooksLikeFleet(map)))
         {
             (fleet ?? new FleetDocumentReader(result)).Finish(map);
@@ -133,6 +133,4 @@ internal static class CatalogFileReader
 
         return null;
     }
-
-    private static string? Text(YamlMapping map, string key) => FieldReader.Value(map, key) is YamlScalar scalar ? scalar.Value : null;
 }

@@ -15,8 +15,6 @@ internal static class DraftValidation
         {
             Report(draft, rejected.Errors, sourceMap);
         }
-
-        draft.SourceMap = null;
     }
 
     public static void Validate(EntityDraft draft, ISourceMap sourceMap)

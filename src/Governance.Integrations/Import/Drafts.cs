@@ -51,16 +51,7 @@ internal abstract class Draft(string subject, SourceLocation location, List<Impo
 internal sealed class ServiceDraft(string subject, SourceLocation location, List<ImportProblem> errors, DefineService command)
     : Draft(subject, location, errors)
 {
-    public DefineService Command { get; set; } = command;
-
-    /// <summary>Edges still to be settled (Backstage: dependsOn, consumesApis and reverse dependencyOf); null when settled.</summary>
-    public List<PendingEdge>? PendingEdges { get; set; }
-
-    /// <summary>True when the definition states its edges, even as an empty list; otherwise the service's known edges are kept.</summary>
-    public bool EdgesDeclared { get; set; }
-
-    /// <summary>Maps the domain's field paths to the file; kept until the draft is validated.</summary>
-    public ISourceMap? SourceMap { get; set; }
+    public DefineService Command { get; } = command;
 }
 
 /// <summary>A non-service entity definition being imported.</summary>
@@ -72,6 +63,3 @@ internal sealed class EntityDraft(string subject, SourceLocation location, List<
 
 /// <summary>A document that names no kind this importer knows; it can only be reported or skipped.</summary>
 internal sealed class UnusableDraft(string subject, SourceLocation location, List<ImportProblem> errors) : Draft(subject, location, errors);
-
-/// <summary>An outgoing edge and where it was declared.</summary>
-internal sealed record PendingEdge(string Target, string Field, SourceLocation Location);

@@ -22,6 +22,9 @@ internal sealed class FieldReader(string file, List<ImportProblem> errors)
     /// <summary>The node under <paramref name="key"/>, or null when it is absent or YAML null.</summary>
     public static YamlNode? Value(YamlMapping map, string key) => map.Get(key) is { } node && node is not YamlScalar { IsNull: true } ? node : null;
 
+    /// <summary>The text of a scalar field without checking its type; null when absent, YAML null or not a scalar.</summary>
+    public static string? Text(YamlMapping map, string key) => Value(map, key) is YamlScalar scalar ? scalar.Value : null;
+
     public string? String(YamlMapping map, string key, string path)
     {
         var node = Value(map, key);

@@ -16,7 +16,7 @@ internal sealed class FileResult(string file)
 
     public List<ImportProblem> Warnings { get; } = [];
 
-    /// <summary>Relations declared from the other end (Backstage dependencyOf, children, members), settled once all files are read.</summary>
+    /// <summary>Relations a Backstage group declares on other entities (children, members), settled once all files are read.</summary>
     public List<PendingRelation> Relations { get; } = [];
 
     /// <summary>Files that Location entities point at.</summary>
@@ -28,9 +28,6 @@ internal sealed class FileResult(string file)
 /// <summary>How a relation declared on one entity changes another.</summary>
 internal enum RelationKind
 {
-    /// <summary>The source is a dependency of the target: the target depends on the source.</summary>
-    DependencyOf,
-
     /// <summary>The target group is a child of the source group.</summary>
     Child,
 

@@ -2,11 +2,14 @@ using System.Text;
 
 namespace Governance.Integrations.Import;
 
+/// <summary>For each list whose domain positions differ from the file's (sorted, or items left out), the file position of each domain item.</summary>
+internal sealed record ListOrders(int[]? Dependencies = null, int[]? RemediationItems = null, int[]? DependencyOf = null);
+
 /// <summary>
 /// Maps a domain field path onto one fleet-format item by walking its YAML: the fleet format uses the domain's
 /// field names, so only list positions need translating (the domain sorts dependencies and items; the file need not).
 /// </summary>
-internal sealed class FleetSourceMap(string file, YamlMapping item, string prefix, int[]? dependencyOrder = null, int[]? itemOrder = null) : ISourceMap
+internal sealed class FleetSourceMap(string file, YamlMapping item, string prefix, ListOrders? orders = null) : ISourceMap
 {
     public (string Field, SourceLocation Location) Resolve(string domainPath)
     {
@@ -50,8 +53,9 @@ internal sealed class FleetSourceMap(string file, YamlMapping item, string prefi
     {
         var order = list switch
         {
-            "dependencies" => dependencyOrder,
-            "remediationItems" => itemOrder,
+            "dependencies" => orders?.Dependencies,
+            "remediationItems" => orders?.RemediationItems,
+            "dependencyOf" => orders?.DependencyOf,
             _ => null,
         };
         return order is not null && index < order.Length ? order[index] : index;

@@ -2,7 +2,7 @@ using Governance.Integrations.Backstage;
 
 namespace Governance.Integrations.Import;
 
-/// <summary>Turns what the files held into the plan: settles cross-file relations, finds duplicate ids and dangling references, sorts problems.</summary>
+/// <summary>Turns what the files held into the plan: settles Backstage's group relations, finds duplicate ids and dangling references, sorts problems.</summary>
 internal static class PlanAssembler
 {
     public static CatalogImportPlan Assemble(ImportSession session, ImportOptions options)
@@ -17,12 +17,7 @@ internal static class PlanAssembler
             warnings.AddRange(result.Warnings);
         }
 
-        BackstageRelations.Apply(services, entities, session.Results.SelectMany(result => result.Relations), warnings);
-        foreach (var service in services)
-        {
-            BackstageRelations.Settle(service, warnings);
-        }
-
+        BackstageRelations.Apply(entities, session.Results.SelectMany(result => result.Relations), warnings);
         MarkDuplicates(services);
         MarkDuplicates(entities);
         var skipped = new List<SkippedEntity>();
@@ -40,9 +35,11 @@ internal static class PlanAssembler
             }
         }
 
-        var references = new ReferenceCheck(services, entities);
         var validServices = services.Where(draft => draft.Errors.Count == 0).ToList();
         var validEntities = entities.Where(draft => draft.Errors.Count == 0).ToList();
+
+        // Only what is imported resolves a reference: a skipped or invalid definition must not hide a dangling one.
+        var references = new ReferenceCheck(validServices, validEntities);
         foreach (var draft in validServices.Concat<Draft>(validEntities))
         {
             references.Check(draft, warnings);

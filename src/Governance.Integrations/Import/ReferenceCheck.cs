@@ -36,7 +36,7 @@ internal sealed class ReferenceCheck
             if (!Exists(reference.Kind, reference.Id))
             {
                 warnings.Add(new ImportProblem(reference.Location, reference.Field,
-                    $"{Describe(reference.Kind)} '{reference.Id}' is not defined in the imported files; the reference is kept and resolves once it is imported"));
+                    $"{Describe(reference.Kind)} '{reference.Id}' is not defined in the imported files; the reference is kept and resolves once it is imported", ProblemKind.Reference));
             }
         }
     }
