@@ -70,6 +70,16 @@ public sealed class ServiceAggregateTests
     }
 
     [Fact]
+    public void A_caller_declared_twice_from_the_callee_end_is_rejected()
+    {
+        var define = new DefineService(Samples.Profile("flags") with { DependencyOf = ["web", "web"] });
+
+        var rejected = Assert.IsType<CommandOutcome<ServiceState>.Rejected>(ServiceAggregate.Decide(null, define, Samples.Now));
+
+        Assert.Equal("dependencyOf[1]", Assert.Single(rejected.Errors).Field);
+    }
+
+    [Fact]
     public void Commands_on_a_missing_service_are_rejected()
     {
         var rejected = Assert.IsType<CommandOutcome<ServiceState>.Rejected>(ServiceAggregate.Decide(null, new OpenRemediationItem(Samples.Item("X-1")), Samples.Now));

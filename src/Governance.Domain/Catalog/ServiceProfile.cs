@@ -57,11 +57,16 @@ public sealed record ServiceProfile(string Id, string Name)
             yield return new FieldError("name", "is required");
         }
 
+        var callers = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < DependencyOf.Count; i++)
         {
             if (!EntityRefs.IsValidId(DependencyOf[i]) || DependencyOf[i] == Id)
             {
                 yield return new FieldError($"dependencyOf[{i}]", $"'{DependencyOf[i]}' is not another service's id");
+            }
+            else if (!callers.Add(DependencyOf[i]))
+            {
+                yield return new FieldError($"dependencyOf[{i}]", $"'{DependencyOf[i]}' is listed twice");
             }
         }
 
