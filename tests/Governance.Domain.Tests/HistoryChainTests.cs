@@ -93,6 +93,18 @@ public sealed class HistoryChainTests
     }
 
     [Fact]
+    public void A_formatted_time_parses_back_to_the_normalized_time()
+    {
+        var time = new DateTimeOffset(2025, 4, 1, 11, 30, 0, TimeSpan.FromHours(2)).AddTicks(1_234_567);
+
+        var text = HistoryEntry.FormatTime(time);
+
+        Assert.Equal("2025-04-01T09:30:00.123456Z", text);
+        Assert.Equal(HistoryEntry.Normalize(time), HistoryEntry.ParseTime(text));
+        Assert.Equal(TimeSpan.Zero, HistoryEntry.ParseTime(text).Offset);
+    }
+
+    [Fact]
     public void Hashes_cover_the_time_to_the_microsecond()
     {
         var entry = Chain(1)[0];

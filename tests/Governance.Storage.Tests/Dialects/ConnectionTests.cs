@@ -36,6 +36,21 @@ public sealed class SqliteConnectionTests : IAsyncLifetime
         Assert.Equal(_database.FilePath, second.Location);
         Assert.Equal(1, (await second.GetServiceAsync("checkout"))!.Version);
     }
+
+    [StoreFact]
+    public async Task Times_are_stored_as_the_text_that_is_hashed()
+    {
+        var clock = new FakeTimeProvider();
+        await using var store = await GovernanceStore.OpenAsync(_database.FilePath, clock);
+        await store.ExecuteAsync("checkout", Catalog.Service("checkout"), "alice");
+
+        var entry = Assert.Single(await store.ReadHistoryAsync().ToListAsync());
+
+        Assert.Equal("2025-04-01T09:30:00.123456Z", await _database.ScalarAsync("SELECT recorded_at FROM history"));
+        Assert.Equal("2025-04-01T09:30:00.123456Z", await _database.ScalarAsync("SELECT updated_at FROM services"));
+        Assert.Equal(Domain.History.HistoryEntry.Normalize(clock.GetUtcNow()), entry.RecordedAt);
+        Assert.Equal(entry.Hash, entry.Recompute());
+    }
 }
 
 [RequiresPostgreSql]
