@@ -11,6 +11,9 @@ public interface ITestDatabase : IAsyncDisposable
     /// <summary>Drops the triggers that refuse UPDATE and DELETE on history.</summary>
     string DropHistoryGuardsSql { get; }
 
+    /// <summary>Updates the history head in a write transaction left open, holding the head as a writer mid-append does.</summary>
+    Task<HeldTransaction> HoldHistoryHeadAsync();
+
     Task<int> ExecuteAsync(string sql);
 
     Task<object?> ScalarAsync(string sql);
