@@ -13,6 +13,9 @@ namespace Governance.Storage.Tables;
 /// </summary>
 internal sealed class HistoryTable
 {
+    /// <summary>The subject a stale move of the head is reported under.</summary>
+    public const string HeadSubject = "history_head";
+
     private const string Select = "SELECT sequence, recorded_at, actor, subject, command, payload, version, previous_hash, hash FROM history";
     private const string ReadHead = "SELECT sequence, hash FROM history_head WHERE id = 1";
 
@@ -63,7 +66,7 @@ internal sealed class HistoryTable
             cancellationToken);
 
     public ValueTask MoveHeadAsync(RowWriter writer, HistoryHead from, HistoryHead to, CancellationToken cancellationToken) =>
-        writer.AddAsync(_moveHead, [to.Sequence, to.Hash, from.Sequence], new RowExpectation("history_head", from.Sequence), cancellationToken);
+        writer.AddAsync(_moveHead, [to.Sequence, to.Hash, from.Sequence], new RowExpectation(HeadSubject, from.Sequence), cancellationToken);
 
     /// <summary>Streams entries in sequence order, all of them or one subject's.</summary>
     public async IAsyncEnumerable<HistoryEntry> ReadAsync(DbConnection connection, DbTransaction? transaction, string? subject, [EnumeratorCancellation] CancellationToken cancellationToken)

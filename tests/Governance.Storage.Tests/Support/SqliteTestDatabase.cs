@@ -23,6 +23,8 @@ public sealed class SqliteTestDatabase : ITestDatabase
 
     public string DropHistoryGuardsSql => "DROP TRIGGER history_no_update; DROP TRIGGER history_no_delete;";
 
+    public string FreezeHistoryHeadSql => "CREATE TRIGGER history_head_frozen BEFORE UPDATE ON history_head BEGIN SELECT RAISE(IGNORE); END;";
+
     // BEGIN IMMEDIATE, as the store's writers begin: the write lock is held until the transaction ends.
     public Task<HeldTransaction> HoldHistoryHeadAsync() => HeldTransaction.StartAsync(
         new SqliteConnection(ConnectionStringWithoutPooling),
