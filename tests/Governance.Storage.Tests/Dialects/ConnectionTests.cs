@@ -38,6 +38,31 @@ public sealed class SqliteConnectionTests : IAsyncLifetime
     }
 
     [StoreFact]
+    public async Task Opening_a_missing_store_as_existing_creates_neither_the_file_nor_its_folder()
+    {
+        var folder = Path.Combine(Path.GetDirectoryName(_database.FilePath)!, "not-there");
+        var path = Path.Combine(folder, "governance.db");
+
+        var missing = await Assert.ThrowsAsync<StoreNotFoundException>(() => GovernanceStore.OpenExistingAsync(path, new FakeTimeProvider()));
+
+        Assert.Equal($"no store at {path}: create one with 'governance init' or 'governance import'", missing.Message);
+        Assert.Equal(path, missing.Location);
+        Assert.False(Directory.Exists(folder));
+    }
+
+    [StoreFact]
+    public async Task A_missing_store_is_named_by_its_full_path_whichever_way_it_was_given()
+    {
+        var relative = Path.GetRelativePath(Environment.CurrentDirectory, _database.FilePath);
+        var connection = new SqliteConnectionStringBuilder { DataSource = relative }.ToString();
+
+        var missing = await Assert.ThrowsAsync<StoreNotFoundException>(() => GovernanceStore.OpenExistingAsync(connection, new FakeTimeProvider()));
+
+        Assert.Equal($"no store at {_database.FilePath}: create one with 'governance init' or 'governance import'", missing.Message);
+        Assert.False(File.Exists(_database.FilePath));
+    }
+
+    [StoreFact]
     public async Task Times_are_stored_as_the_text_that_is_hashed()
     {
         var clock = new FakeTimeProvider();
@@ -96,5 +121,15 @@ public sealed class PostgreSqlConnectionTests(PostgresServer server) : IAsyncLif
         Assert.DoesNotContain("s3cret-pw", store.Location, StringComparison.Ordinal);
         Assert.Contains($"Database={builder.Database}", store.Location, StringComparison.Ordinal);
         Assert.Equal(1, (await store.GetServiceAsync("checkout"))!.Version);
+    }
+
+    [StoreFact]
+    public async Task Opening_an_empty_database_as_existing_creates_the_schema_as_open_does()
+    {
+        await using var store = await GovernanceStore.OpenExistingAsync(_database!.ConnectionString, new FakeTimeProvider());
+
+        Assert.Equal("postgresql", store.Dialect);
+        Assert.Equal(1L, Convert.ToInt64(await _database.ScalarAsync("SELECT COUNT(*) FROM schema_migrations"), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(CommandStatus.Accepted, (await store.ExecuteAsync("checkout", Catalog.Service("checkout"), "alice")).Status);
     }
 }
