@@ -76,6 +76,17 @@ public sealed class SqliteConnectionTests : IAsyncLifetime
         Assert.Equal(Domain.History.HistoryEntry.Normalize(clock.GetUtcNow()), entry.RecordedAt);
         Assert.Equal(entry.Hash, entry.Recompute());
     }
+
+    [StoreFact]
+    public async Task The_default_store_is_a_sqlite_file_that_GOVERNANCE_DB_overrides()
+    {
+        var path = Path.Combine(Path.GetDirectoryName(_database.FilePath)!, StoreDefaults.DefaultDatabase);
+
+        await using var store = await GovernanceStore.OpenAsync(path, new FakeTimeProvider());
+
+        Assert.Equal(("GOVERNANCE_DB", "governance.db"), (StoreDefaults.DatabaseVariable, StoreDefaults.DefaultDatabase));
+        Assert.Equal(("sqlite", _database.FilePath), (store.Dialect, store.Location));
+    }
 }
 
 [RequiresPostgreSql]
