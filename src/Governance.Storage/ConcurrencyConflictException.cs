@@ -11,7 +11,7 @@ public sealed class ConcurrencyConflictException : Exception
         ActualVersion = actualVersion;
     }
 
-    /// <summary>The history subject of the aggregate, for example <c>service:checkout</c>.</summary>
+    /// <summary>The history subject of the aggregate, for example <c>service:checkout</c>; <c>history_head</c> when the head of the history moved.</summary>
     public string Subject { get; }
 
     /// <summary>The version the write was based on; 0 means "does not exist yet".</summary>

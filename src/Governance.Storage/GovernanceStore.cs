@@ -40,10 +40,27 @@ public sealed class GovernanceStore : IAsyncDisposable
     /// <c>Data Source=…</c> string (SQLite; the file is created when missing), or a <c>Host=…</c> string or a
     /// <c>postgres://</c> / <c>postgresql://</c> URL (PostgreSQL).
     /// </summary>
+    /// <exception cref="StoreSchemaException">The database's schema is newer than this build, or an applied migration was changed.</exception>
     public static async Task<GovernanceStore> OpenAsync(string connection, TimeProvider timeProvider, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(timeProvider);
-        var target = StoreConnection.Create(connection);
+        return await MigrateAndOpenAsync(StoreConnection.Create(connection, createMissing: true), timeProvider, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Opens a store that must already exist, for read-only use: a missing SQLite file is a
+    /// <see cref="StoreNotFoundException"/>, and neither it nor its folder is created. PostgreSQL opens as with <see cref="OpenAsync(string, TimeProvider, CancellationToken)"/>.
+    /// </summary>
+    /// <exception cref="StoreNotFoundException">The SQLite file does not exist.</exception>
+    /// <exception cref="StoreSchemaException">The database's schema is newer than this build, or an applied migration was changed.</exception>
+    public static async Task<GovernanceStore> OpenExistingAsync(string connection, TimeProvider timeProvider, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        return await MigrateAndOpenAsync(StoreConnection.Create(connection, createMissing: false), timeProvider, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<GovernanceStore> MigrateAndOpenAsync(StoreConnection target, TimeProvider timeProvider, CancellationToken cancellationToken)
+    {
         try
         {
             await MigrationRunner.ApplyAsync(target.DataSource, target.Dialect, timeProvider, cancellationToken).ConfigureAwait(false);

@@ -51,8 +51,35 @@ public sealed class HistoryChainTests
 
         var result = Verify(chain, HistoryHead.After(chain[^1]));
 
-        Assert.Equal(5, result.FirstBreak!.Sequence);
-        Assert.StartsWith("edited", result.FirstBreak.Problem);
+        Assert.Equal(new ChainBreak(5, "edited: its content no longer matches its hash"), result.FirstBreak);
+        Assert.Equal(4, result.EntriesChecked);
+    }
+
+    [Fact]
+    public void An_edited_entry_with_a_recomputed_hash_is_named_not_the_entry_after_it()
+    {
+        var chain = Chain(10);
+        var edited = chain[4] with { Actor = "mallory" };
+        chain[4] = edited with { Hash = edited.Recompute() };
+
+        var result = Verify(chain, HistoryHead.After(chain[^1]));
+
+        Assert.Equal(new ChainBreak(5, "edited: its hash was recomputed, so entry 6 no longer follows it"), result.FirstBreak);
+        Assert.Equal(4, result.EntriesChecked);
+        Assert.Equal(HistoryHead.After(chain[3]), result.Head);
+    }
+
+    [Fact]
+    public void A_first_entry_rehashed_onto_another_previous_hash_is_named_as_edited()
+    {
+        var chain = Chain(3);
+        var edited = chain[0] with { PreviousHash = new string('a', 64) };
+        chain[0] = edited with { Hash = edited.Recompute() };
+
+        var result = Verify(chain, HistoryHead.After(chain[^1]));
+
+        Assert.Equal(new ChainBreak(1, "edited: its hash was recomputed, but its previous hash is not the genesis hash"), result.FirstBreak);
+        Assert.Equal((0L, HistoryHead.Empty), (result.EntriesChecked, result.Head));
     }
 
     [Fact]
@@ -90,6 +117,18 @@ public sealed class HistoryChainTests
 
         Assert.Equal(3, result.FirstBreak!.Sequence);
         Assert.Equal("reordered: it holds what was recorded as entry 4", result.FirstBreak.Problem);
+    }
+
+    [Fact]
+    public void A_formatted_time_parses_back_to_the_normalized_time()
+    {
+        var time = new DateTimeOffset(2025, 4, 1, 11, 30, 0, TimeSpan.FromHours(2)).AddTicks(1_234_567);
+
+        var text = HistoryEntry.FormatTime(time);
+
+        Assert.Equal("2025-04-01T09:30:00.123456Z", text);
+        Assert.Equal(HistoryEntry.Normalize(time), HistoryEntry.ParseTime(text));
+        Assert.Equal(TimeSpan.Zero, HistoryEntry.ParseTime(text).Offset);
     }
 
     [Fact]

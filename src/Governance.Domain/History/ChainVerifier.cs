@@ -23,6 +23,7 @@ public sealed class ChainVerifier
 
     private long _expectedSequence = 1;
     private string _previousHash = HistoryEntry.GenesisHash;
+    private HistoryEntry? _last;
     private long _checked;
 
     public ChainBreak? FirstBreak { get; private set; }
@@ -44,6 +45,7 @@ public sealed class ChainVerifier
         _checked++;
         _expectedSequence = entry.Sequence + 1;
         _previousHash = entry.Hash;
+        _last = entry;
         return true;
     }
 
@@ -83,9 +85,22 @@ public sealed class ChainVerifier
                 : new ChainBreak(entry.Sequence, "edited: its content no longer matches its hash");
         }
 
-        return entry.PreviousHash == _previousHash
-            ? null
-            : new ChainBreak(entry.Sequence, "reordered or an entry before it was removed: it does not follow the entry before it");
+        if (entry.PreviousHash == _previousHash)
+        {
+            return null;
+        }
+
+        if (_last is not { } last)
+        {
+            return new ChainBreak(entry.Sequence, "edited: its hash was recomputed, but its previous hash is not the genesis hash");
+        }
+
+        // This entry is intact and in its place, so the one before it is not the entry it was chained to: that one was
+        // rewritten with a hash to match, and is the first bad entry; it no longer counts as checked.
+        _checked--;
+        _expectedSequence = last.Sequence;
+        _previousHash = last.PreviousHash;
+        return new ChainBreak(last.Sequence, $"edited: its hash was recomputed, so entry {entry.Sequence} no longer follows it");
     }
 
     private long? FindOriginalPlace(HistoryEntry entry)

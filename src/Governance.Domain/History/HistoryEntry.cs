@@ -23,6 +23,9 @@ public sealed record HistoryEntry(
     /// <summary>The previous hash of the first entry.</summary>
     public static readonly string GenesisHash = new('0', 64);
 
+    // The one text form of a time: hashed here, and stored as is where a database keeps times as text.
+    private const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'";
+
     /// <summary>Builds the next entry after <paramref name="previousHash"/>, hashing it.</summary>
     public static HistoryEntry Create(long sequence, DateTimeOffset recordedAt, string actor, string subject, string command, string payload, long version, string previousHash)
     {
@@ -40,7 +43,11 @@ public sealed record HistoryEntry(
 
     /// <summary>The time as it enters the hash.</summary>
     public static string FormatTime(DateTimeOffset time) =>
-        Normalize(time).ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
+        Normalize(time).ToString(TimeFormat, CultureInfo.InvariantCulture);
+
+    /// <summary>Reads a time written by <see cref="FormatTime"/>, exactly.</summary>
+    public static DateTimeOffset ParseTime(string text) =>
+        DateTimeOffset.ParseExact(text, TimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
 
     /// <summary>The hash this entry's fields give, whatever its stored hash says.</summary>
     public string Recompute(long? asSequence = null) =>

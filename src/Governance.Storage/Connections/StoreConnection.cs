@@ -11,8 +11,11 @@ internal sealed record StoreConnection(SqlDialect Dialect, DbDataSource DataSour
     private static readonly string[] PostgreSqlKeys = ["host", "server"];
     private static readonly string[] SqliteKeys = ["data source", "datasource", "filename"];
 
-    /// <summary>Reads a file path, a SQLite connection string, a PostgreSQL connection string or a postgres:// URL.</summary>
-    public static StoreConnection Create(string connection)
+    /// <summary>
+    /// Reads a file path, a SQLite connection string, a PostgreSQL connection string or a postgres:// URL. Unless
+    /// <paramref name="createMissing"/>, a SQLite file that does not exist is a <see cref="StoreNotFoundException"/>.
+    /// </summary>
+    public static StoreConnection Create(string connection, bool createMissing)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connection);
         var text = connection.Trim();
@@ -27,7 +30,8 @@ internal sealed record StoreConnection(SqlDialect Dialect, DbDataSource DataSour
             return ForPostgreSql(text);
         }
 
-        return keys.Any(SqliteKeys.Contains) ? ForSqlite(new SqliteConnectionStringBuilder(text)) : ForSqlite(new SqliteConnectionStringBuilder { DataSource = text });
+        var builder = keys.Any(SqliteKeys.Contains) ? new SqliteConnectionStringBuilder(text) : new SqliteConnectionStringBuilder { DataSource = text };
+        return ForSqlite(builder, createMissing);
     }
 
     private static StoreConnection ForPostgreSql(string connectionString)
@@ -37,7 +41,7 @@ internal sealed record StoreConnection(SqlDialect Dialect, DbDataSource DataSour
         return new StoreConnection(PostgreSqlDialect.Instance, NpgsqlDataSource.Create(connectionString), shown.ConnectionString);
     }
 
-    private static StoreConnection ForSqlite(SqliteConnectionStringBuilder builder)
+    private static StoreConnection ForSqlite(SqliteConnectionStringBuilder builder, bool createMissing)
     {
         if (string.IsNullOrWhiteSpace(builder.DataSource))
         {
@@ -45,9 +49,19 @@ internal sealed record StoreConnection(SqlDialect Dialect, DbDataSource DataSour
         }
 
         var path = Path.GetFullPath(builder.DataSource);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        if (createMissing)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        }
+        else if (!File.Exists(path))
+        {
+            throw new StoreNotFoundException(path);
+        }
+
         builder.DataSource = path;
-        builder.Mode = SqliteOpenMode.ReadWriteCreate;
+
+        // Without create, SQLite itself refuses to make the file should it vanish after the check.
+        builder.Mode = createMissing ? SqliteOpenMode.ReadWriteCreate : SqliteOpenMode.ReadWrite;
         builder.Pooling = true;
         builder.DefaultTimeout = Math.Max(builder.DefaultTimeout, 120);
         return new StoreConnection(SqliteDialect.Instance, new SqliteDataSource(builder.ToString()), path);

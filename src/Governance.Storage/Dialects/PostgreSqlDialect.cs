@@ -35,6 +35,17 @@ internal sealed class PostgreSqlDialect : SqlDialect
         return transaction;
     }
 
+    // Read only and without FOR UPDATE, a REPEATABLE READ snapshot neither waits for writers nor fails when they commit.
+    public override async Task<DbTransaction> BeginSnapshotAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        var transaction = await base.BeginSnapshotAsync(connection, cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SET TRANSACTION READ ONLY";
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        return transaction;
+    }
+
     public override string InList(string expression, string parameter) => $"{expression} = ANY({parameter})";
 
     public override object ListValue(IReadOnlyCollection<string> values) => values.ToArray();

@@ -1,6 +1,5 @@
 using System.Data;
 using System.Data.Common;
-using System.Globalization;
 using System.Text.Json;
 using Governance.Domain.History;
 using Microsoft.Data.Sqlite;
@@ -10,8 +9,6 @@ namespace Governance.Storage.Dialects;
 /// <summary>SQLite: BEGIN IMMEDIATE serialises writers, times are ISO text, lists travel as a JSON array.</summary>
 internal sealed class SqliteDialect : SqlDialect
 {
-    private const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'";
-
     public static readonly SqliteDialect Instance = new();
 
     public override string Name => "sqlite";
@@ -49,9 +46,7 @@ internal sealed class SqliteDialect : SqlDialect
 
     public override object TimeValue(DateTimeOffset time) => HistoryEntry.FormatTime(time);
 
-    public override DateTimeOffset ReadTime(DbDataReader reader, int ordinal) =>
-        DateTimeOffset.ParseExact(reader.GetString(ordinal), TimeFormat, CultureInfo.InvariantCulture,
-            DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+    public override DateTimeOffset ReadTime(DbDataReader reader, int ordinal) => HistoryEntry.ParseTime(reader.GetString(ordinal));
 
     public override string InList(string expression, string parameter) => $"{expression} IN (SELECT value FROM json_each({parameter}))";
 

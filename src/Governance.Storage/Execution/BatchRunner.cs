@@ -30,7 +30,8 @@ internal sealed class BatchRunner(StoreContext context)
 
             if (attempt >= StoreContext.MaxAttempts)
             {
-                var subject = stale?.Subject ?? "history_head";
+                // A stale head is reported as a conflict on the head itself, with its sequence as the version.
+                var subject = stale?.Subject ?? HistoryTable.HeadSubject;
                 var actual = stale is null ? 0 : await context.ReadVersionAsync(subject, cancellationToken).ConfigureAwait(false);
                 throw new ConcurrencyConflictException(subject, stale?.ExpectedVersion ?? 0, actual);
             }

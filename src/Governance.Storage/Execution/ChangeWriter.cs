@@ -28,7 +28,7 @@ internal static class ChangeWriter
             return;
         }
 
-        var start = await context.History.ReadHeadAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+        var start = await context.History.LockHeadAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
         var head = start;
         foreach (var pending in changes.Entries)
         {

@@ -24,10 +24,18 @@ internal sealed class StoreContext(DbDataSource dataSource, SqlDialect dialect, 
 
     public ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken) => DataSource.OpenConnectionAsync(cancellationToken);
 
-    /// <summary>The version <paramref name="subject"/> has now, outside any transaction; 0 when it does not exist.</summary>
+    /// <summary>
+    /// The version <paramref name="subject"/> has now, outside any transaction; 0 when it does not exist. The version of
+    /// <see cref="HistoryTable.HeadSubject"/> is the head's sequence.
+    /// </summary>
     public async Task<long> ReadVersionAsync(string subject, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        if (subject == HistoryTable.HeadSubject)
+        {
+            return (await History.ReadHeadAsync(connection, null, cancellationToken).ConfigureAwait(false)).Sequence;
+        }
+
         return subject.StartsWith(ServiceTable.SubjectPrefix, StringComparison.Ordinal)
             ? await Services.ReadVersionAsync(connection, subject, cancellationToken).ConfigureAwait(false)
             : await Entities.ReadVersionAsync(connection, subject, cancellationToken).ConfigureAwait(false);

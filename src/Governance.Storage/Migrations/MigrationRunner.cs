@@ -19,7 +19,7 @@ internal static class MigrationRunner
         var newest = migrations[^1].Version;
         if (applied.Keys.Any(version => version > newest))
         {
-            throw new InvalidOperationException($"The database has schema version {applied.Keys.Max()}, newer than this build knows ({newest}); use a newer build.");
+            throw new StoreSchemaException($"The database has schema version {applied.Keys.Max()}, newer than this build knows ({newest}); use a newer build.");
         }
 
         foreach (var migration in migrations)
@@ -28,7 +28,7 @@ internal static class MigrationRunner
             {
                 if (checksum != migration.Checksum)
                 {
-                    throw new InvalidOperationException($"Migration {migration.Name} was changed after it was applied (checksum {checksum} in the database, {migration.Checksum} in this build).");
+                    throw new StoreSchemaException($"Migration {migration.Name} was changed after it was applied (checksum {checksum} in the database, {migration.Checksum} in this build).");
                 }
 
                 continue;

@@ -13,17 +13,21 @@ namespace Governance.Storage.Tables;
 /// </summary>
 internal sealed class HistoryTable
 {
+    /// <summary>The subject a stale move of the head is reported under.</summary>
+    public const string HeadSubject = "history_head";
+
     private const string Select = "SELECT sequence, recorded_at, actor, subject, command, payload, version, previous_hash, hash FROM history";
+    private const string ReadHead = "SELECT sequence, hash FROM history_head WHERE id = 1";
 
     private readonly SqlDialect _dialect;
-    private readonly string _readHead;
+    private readonly string _lockHead;
     private readonly Statement _append;
     private readonly Statement _moveHead;
 
     public HistoryTable(SqlDialect dialect)
     {
         _dialect = dialect;
-        _readHead = $"SELECT sequence, hash FROM history_head WHERE id = 1{dialect.LockRowsClause}";
+        _lockHead = $"{ReadHead}{dialect.LockRowsClause}";
         _append = new Statement(
             """
             INSERT INTO history (sequence, recorded_at, actor, subject, command, payload, version, previous_hash, hash)
@@ -37,10 +41,17 @@ internal sealed class HistoryTable
             new("sequence", DbType.Int64), new("hash", DbType.String), new("previous_sequence", DbType.Int64));
     }
 
-    /// <summary>Reads the head; inside a write transaction it also locks it (where the dialect locks rows) so appenders queue.</summary>
-    public async Task<HistoryHead> ReadHeadAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    /// <summary>Reads the head inside a write transaction and locks it (where the dialect locks rows) so that appenders queue.</summary>
+    public Task<HistoryHead> LockHeadAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
+        QueryHeadAsync(connection, transaction, _lockHead, cancellationToken);
+
+    /// <summary>Reads the head without locking it: in a snapshot transaction, the head that goes with the log it sees.</summary>
+    public Task<HistoryHead> ReadHeadAsync(DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken) =>
+        QueryHeadAsync(connection, transaction, ReadHead, cancellationToken);
+
+    private static async Task<HistoryHead> QueryHeadAsync(DbConnection connection, DbTransaction? transaction, string sql, CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand(transaction, _readHead);
+        await using var command = connection.CreateCommand(transaction, sql);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
             ? new HistoryHead(reader.GetInt64(0), reader.GetString(1))
@@ -55,7 +66,7 @@ internal sealed class HistoryTable
             cancellationToken);
 
     public ValueTask MoveHeadAsync(RowWriter writer, HistoryHead from, HistoryHead to, CancellationToken cancellationToken) =>
-        writer.AddAsync(_moveHead, [to.Sequence, to.Hash, from.Sequence], new RowExpectation("history_head", from.Sequence), cancellationToken);
+        writer.AddAsync(_moveHead, [to.Sequence, to.Hash, from.Sequence], new RowExpectation(HeadSubject, from.Sequence), cancellationToken);
 
     /// <summary>Streams entries in sequence order, all of them or one subject's.</summary>
     public async IAsyncEnumerable<HistoryEntry> ReadAsync(DbConnection connection, DbTransaction? transaction, string? subject, [EnumeratorCancellation] CancellationToken cancellationToken)

@@ -122,6 +122,19 @@ public abstract class BatchContractTests : StoreTestBase
     }
 
     [StoreFact]
+    public async Task A_history_head_that_never_moves_is_a_conflict_on_the_head()
+    {
+        await Store.ApplyBatchAsync(Batch(1), "importer");
+        await Database.ExecuteAsync(Database.FreezeHistoryHeadSql);
+
+        var conflict = await Assert.ThrowsAsync<ConcurrencyConflictException>(() => Store.ApplyBatchAsync(Batch(3), "importer"));
+
+        Assert.Equal(("history_head", 1L, 1L), (conflict.Subject, conflict.ExpectedVersion, conflict.ActualVersion));
+        Assert.Equal("Concurrency conflict on history_head: expected version 1, but the stored version is 1.", conflict.Message);
+        Assert.Equal((1L, 1L), (await CountAsync("services"), await CountAsync("history")));
+    }
+
+    [StoreFact]
     public async Task An_empty_batch_is_applied_and_writes_nothing()
     {
         var result = await Store.ApplyBatchAsync(new CatalogBatch([], []), "importer");

@@ -1,4 +1,5 @@
 using Governance.Domain.Commands;
+using Governance.Domain.History;
 using Governance.Storage.Tests.Support;
 
 namespace Governance.Storage.Tests.Contract;
@@ -75,6 +76,61 @@ public abstract class ConcurrencyContractTests : StoreTestBase
         var verification = await Store.VerifyHistoryAsync();
         Assert.True(verification.IsIntact, verification.FirstBreak?.ToString());
         Assert.Equal(21, (await Store.GetServiceAsync("hot"))!.Version);
+    }
+
+    [StoreFact]
+    public async Task History_verifies_while_another_transaction_holds_the_head()
+    {
+        await Store.ExecuteAsync("hot", Catalog.Service("hot"), "setup");
+        await Store.ExecuteAsync("hot", Catalog.Item("one"), "setup");
+
+        ChainVerification verification;
+        await using (await Database.HoldHistoryHeadAsync())
+        {
+            // Bounded: a verification that queues behind the holder would wait for as long as it holds the head.
+            verification = await Store.VerifyHistoryAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        }
+
+        Assert.True(verification.IsIntact, verification.FirstBreak?.ToString());
+        Assert.Equal((2L, 2L), (verification.EntriesChecked, verification.Head.Sequence));
+        Assert.Equal(CommandStatus.Accepted, (await Store.ExecuteAsync("hot", Catalog.Item("two"), "setup")).Status);
+    }
+
+    [StoreFact]
+    public async Task History_verifies_while_writers_append()
+    {
+        const int Writers = 4;
+        const int ItemsEach = 20;
+        await Store.ExecuteAsync("hot", Catalog.Service("hot"), "setup");
+        var verifier = await OpenStoreAsync();
+        var writing = Task.WhenAll(Enumerable.Range(0, Writers).Select(writer => Task.Run(async () =>
+        {
+            var store = await OpenStoreAsync();
+            for (var i = 0; i < ItemsEach; i++)
+            {
+                await store.ExecuteAsync("hot", Catalog.Item($"w{writer}-{i:D2}"), $"writer-{writer}");
+            }
+        })));
+
+        var verifications = new List<ChainVerification>();
+        try
+        {
+            do
+            {
+                verifications.Add(await verifier.VerifyHistoryAsync());
+            }
+            while (!writing.IsCompleted);
+        }
+        finally
+        {
+            // Writers left running would still be opening stores while the test closes them.
+            await writing;
+        }
+
+        // Intact means the head read matched the log read: both came from one snapshot.
+        Assert.All(verifications, verification => Assert.True(verification.IsIntact, verification.FirstBreak?.ToString()));
+        Assert.All(verifications, verification => Assert.Equal(verification.Head.Sequence, verification.EntriesChecked));
+        Assert.Equal(1 + (Writers * ItemsEach), (await verifier.VerifyHistoryAsync()).EntriesChecked);
     }
 
     private async Task AssertEveryItemOnceAsync(int commands, string[] expectedItems)

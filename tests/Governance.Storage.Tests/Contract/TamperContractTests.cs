@@ -65,6 +65,19 @@ public abstract class TamperContractTests : StoreTestBase
     }
 
     [StoreFact]
+    public async Task An_edited_entry_with_a_recomputed_hash_is_named()
+    {
+        var edited = (await HistoryAsync())[2] with { Actor = "mallory" };
+        await TamperAsync($"UPDATE history SET actor = 'mallory', hash = '{edited.Recompute()}' WHERE sequence = 3");
+
+        var verification = await Store.VerifyHistoryAsync();
+
+        Assert.Equal(3, verification.FirstBreak?.Sequence);
+        Assert.Equal("edited: its hash was recomputed, so entry 4 no longer follows it", verification.FirstBreak!.Problem);
+        Assert.Equal(2, verification.EntriesChecked);
+    }
+
+    [StoreFact]
     public async Task A_deleted_middle_entry_is_named()
     {
         await TamperAsync("DELETE FROM history WHERE sequence = 3");

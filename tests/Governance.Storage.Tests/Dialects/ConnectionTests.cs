@@ -36,6 +36,57 @@ public sealed class SqliteConnectionTests : IAsyncLifetime
         Assert.Equal(_database.FilePath, second.Location);
         Assert.Equal(1, (await second.GetServiceAsync("checkout"))!.Version);
     }
+
+    [StoreFact]
+    public async Task Opening_a_missing_store_as_existing_creates_neither_the_file_nor_its_folder()
+    {
+        var folder = Path.Combine(Path.GetDirectoryName(_database.FilePath)!, "not-there");
+        var path = Path.Combine(folder, "governance.db");
+
+        var missing = await Assert.ThrowsAsync<StoreNotFoundException>(() => GovernanceStore.OpenExistingAsync(path, new FakeTimeProvider()));
+
+        Assert.Equal($"no store at {path}: create one with 'governance init' or 'governance import'", missing.Message);
+        Assert.Equal(path, missing.Location);
+        Assert.False(Directory.Exists(folder));
+    }
+
+    [StoreFact]
+    public async Task A_missing_store_is_named_by_its_full_path_whichever_way_it_was_given()
+    {
+        var relative = Path.GetRelativePath(Environment.CurrentDirectory, _database.FilePath);
+        var connection = new SqliteConnectionStringBuilder { DataSource = relative }.ToString();
+
+        var missing = await Assert.ThrowsAsync<StoreNotFoundException>(() => GovernanceStore.OpenExistingAsync(connection, new FakeTimeProvider()));
+
+        Assert.Equal($"no store at {_database.FilePath}: create one with 'governance init' or 'governance import'", missing.Message);
+        Assert.False(File.Exists(_database.FilePath));
+    }
+
+    [StoreFact]
+    public async Task Times_are_stored_as_the_text_that_is_hashed()
+    {
+        var clock = new FakeTimeProvider();
+        await using var store = await GovernanceStore.OpenAsync(_database.FilePath, clock);
+        await store.ExecuteAsync("checkout", Catalog.Service("checkout"), "alice");
+
+        var entry = Assert.Single(await store.ReadHistoryAsync().ToListAsync());
+
+        Assert.Equal("2025-04-01T09:30:00.123456Z", await _database.ScalarAsync("SELECT recorded_at FROM history"));
+        Assert.Equal("2025-04-01T09:30:00.123456Z", await _database.ScalarAsync("SELECT updated_at FROM services"));
+        Assert.Equal(Domain.History.HistoryEntry.Normalize(clock.GetUtcNow()), entry.RecordedAt);
+        Assert.Equal(entry.Hash, entry.Recompute());
+    }
+
+    [StoreFact]
+    public async Task The_default_store_is_a_sqlite_file_that_GOVERNANCE_DB_overrides()
+    {
+        var path = Path.Combine(Path.GetDirectoryName(_database.FilePath)!, StoreDefaults.DefaultDatabase);
+
+        await using var store = await GovernanceStore.OpenAsync(path, new FakeTimeProvider());
+
+        Assert.Equal(("GOVERNANCE_DB", "governance.db"), (StoreDefaults.DatabaseVariable, StoreDefaults.DefaultDatabase));
+        Assert.Equal(("sqlite", _database.FilePath), (store.Dialect, store.Location));
+    }
 }
 
 [RequiresPostgreSql]
@@ -81,5 +132,15 @@ public sealed class PostgreSqlConnectionTests(PostgresServer server) : IAsyncLif
         Assert.DoesNotContain("s3cret-pw", store.Location, StringComparison.Ordinal);
         Assert.Contains($"Database={builder.Database}", store.Location, StringComparison.Ordinal);
         Assert.Equal(1, (await store.GetServiceAsync("checkout"))!.Version);
+    }
+
+    [StoreFact]
+    public async Task Opening_an_empty_database_as_existing_creates_the_schema_as_open_does()
+    {
+        await using var store = await GovernanceStore.OpenExistingAsync(_database!.ConnectionString, new FakeTimeProvider());
+
+        Assert.Equal("postgresql", store.Dialect);
+        Assert.Equal(1L, Convert.ToInt64(await _database.ScalarAsync("SELECT COUNT(*) FROM schema_migrations"), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(CommandStatus.Accepted, (await store.ExecuteAsync("checkout", Catalog.Service("checkout"), "alice")).Status);
     }
 }

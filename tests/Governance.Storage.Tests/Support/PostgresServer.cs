@@ -101,17 +101,11 @@ public sealed class PostgresServer : IAsyncLifetime
         var start = asPostgres && IsRoot
             ? new ProcessStartInfo("runuser", ["-u", SystemUser, "--", program, .. arguments])
             : new ProcessStartInfo(program, arguments);
-        start.RedirectStandardOutput = true;
-        start.RedirectStandardError = true;
         start.WorkingDirectory = Path.GetTempPath();
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {program}");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await process.WaitForExitAsync(timeout.Token);
-        if (process.ExitCode != 0)
+        var run = await ChildProcess.RunAsync(start, TimeSpan.FromMinutes(3));
+        if (run.ExitCode != 0)
         {
-            throw new InvalidOperationException($"{Path.GetFileName(program)} {string.Join(' ', arguments)} exited with {process.ExitCode}:\n{await output}\n{await error}");
+            throw new InvalidOperationException($"{Path.GetFileName(program)} {string.Join(' ', arguments)} exited with {run.ExitCode}:\n{run.Output}\n{run.Error}");
         }
     }
 }

@@ -23,6 +23,14 @@ public sealed class SqliteTestDatabase : ITestDatabase
 
     public string DropHistoryGuardsSql => "DROP TRIGGER history_no_update; DROP TRIGGER history_no_delete;";
 
+    public string FreezeHistoryHeadSql => "CREATE TRIGGER history_head_frozen BEFORE UPDATE ON history_head BEGIN SELECT RAISE(IGNORE); END;";
+
+    // BEGIN IMMEDIATE, as the store's writers begin: the write lock is held until the transaction ends.
+    public Task<HeldTransaction> HoldHistoryHeadAsync() => HeldTransaction.StartAsync(
+        new SqliteConnection(ConnectionStringWithoutPooling),
+        connection => ((SqliteConnection)connection).BeginTransaction(deferred: false),
+        "UPDATE history_head SET sequence = sequence WHERE id = 1");
+
     public async Task<int> ExecuteAsync(string sql)
     {
         await using var connection = await OpenAsync();
@@ -53,9 +61,11 @@ public sealed class SqliteTestDatabase : ITestDatabase
         return ValueTask.CompletedTask;
     }
 
+    private string ConnectionStringWithoutPooling => new SqliteConnectionStringBuilder { DataSource = FilePath, Pooling = false }.ToString();
+
     private async Task<SqliteConnection> OpenAsync()
     {
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = FilePath, Pooling = false }.ToString());
+        var connection = new SqliteConnection(ConnectionStringWithoutPooling);
         await connection.OpenAsync();
         return connection;
     }

@@ -11,6 +11,12 @@ public interface ITestDatabase : IAsyncDisposable
     /// <summary>Drops the triggers that refuse UPDATE and DELETE on history.</summary>
     string DropHistoryGuardsSql { get; }
 
+    /// <summary>Adds a trigger that silently skips every update of history_head, so that the head never moves.</summary>
+    string FreezeHistoryHeadSql { get; }
+
+    /// <summary>Updates the history head in a write transaction left open, holding the head as a writer mid-append does.</summary>
+    Task<HeldTransaction> HoldHistoryHeadAsync();
+
     Task<int> ExecuteAsync(string sql);
 
     Task<object?> ScalarAsync(string sql);

@@ -19,12 +19,7 @@ public static class WorkerProcess
 
         // The SDK tells child processes where its dotnet is; outside it, dotnet is on the PATH.
         var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
-        var start = new ProcessStartInfo(dotnet, [Path, .. arguments]) { RedirectStandardOutput = true, RedirectStandardError = true };
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the worker");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output + await error);
+        var run = await ChildProcess.RunAsync(new ProcessStartInfo(dotnet, [Path, .. arguments]), TimeSpan.FromMinutes(5));
+        return (run.ExitCode, run.Output + run.Error);
     }
 }
