@@ -18,10 +18,24 @@ public sealed class CommandLineTests : IDisposable
     [Fact]
     public async Task An_unknown_service_is_not_found()
     {
+        await _cli.InvokeAsync("init");
         var result = await _cli.InvokeAsync("services", "show", "nothing-here");
 
         Assert.Equal(4, result.ExitCode);
         Assert.Contains("no service 'nothing-here'", result.Error);
+    }
+
+    [Fact]
+    public async Task Commands_that_only_read_refuse_a_missing_store_and_create_nothing()
+    {
+        var missing = Path.Combine(_cli.Folder, "typo", "governance.db");
+
+        var verify = await _cli.InvokeRawAsync("--db", missing, "history", "verify");
+        var list = await _cli.InvokeRawAsync("--db", missing, "services", "list");
+
+        Assert.Equal((6, 6), (verify.ExitCode, list.ExitCode));
+        Assert.Contains($"no store at {missing}", verify.Error);
+        Assert.False(Directory.Exists(Path.GetDirectoryName(missing)));
     }
 
     [Fact]

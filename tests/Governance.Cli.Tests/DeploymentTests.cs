@@ -1,4 +1,7 @@
-using Governance.Cli.Infrastructure;
+using Governance.Server.Hosting;
+using Governance.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using YamlDotNet.RepresentationModel;
 
 namespace Governance.Cli.Tests;
@@ -27,8 +30,20 @@ public sealed class DeploymentTests
         var environment = (YamlMappingNode)Service("governance").Children["environment"];
         var names = environment.Children.Keys.Select(key => ((YamlScalarNode)key).Value!).ToList();
 
-        Assert.Equal(["ASPNETCORE_URLS", GlobalOptions.DatabaseVariable], names.Order(StringComparer.Ordinal).ToList());
-        Assert.StartsWith("Host=postgres;", Scalar(environment, GlobalOptions.DatabaseVariable));
+        Assert.Equal(["ASPNETCORE_URLS", StoreDefaults.DatabaseVariable], names.Order(StringComparer.Ordinal).ToList());
+        Assert.StartsWith("Host=postgres;", Scalar(environment, StoreDefaults.DatabaseVariable));
+    }
+
+    [Fact]
+    public async Task The_server_takes_its_store_from_the_variable_the_compose_file_sets()
+    {
+        var environment = (YamlMappingNode)Service("governance").Children["environment"];
+        var connection = Scalar(environment, StoreDefaults.DatabaseVariable);
+
+        // Environment variables reach configuration under their own names, as this setting does.
+        await using var app = GovernanceServer.Build([], new Dictionary<string, string?> { [StoreDefaults.DatabaseVariable] = connection });
+
+        Assert.Equal(connection, app.Services.GetRequiredService<IOptions<StoreOptions>>().Value.Database);
     }
 
     [Fact]

@@ -27,7 +27,7 @@ public sealed class EntitiesCommand
             throw new CliException(ExitCodes.Usage, $"--kind must be one of {string.Join(", ", EntityKinds.All)}, was '{kind}'");
         }
 
-        await using var store = await run.OpenStoreAsync();
+        await using var store = await run.OpenExistingStoreAsync();
         var entities = await store.ListEntitiesAsync(kind, run.CancellationToken);
         if (run.Json)
         {

@@ -32,7 +32,7 @@ public sealed class ServicesCommand
             throw new CliException(ExitCodes.Usage, $"--tier must be between {ServiceProfile.MostCriticalTier} and {ServiceProfile.LeastCriticalTier}, was {tier}");
         }
 
-        await using var store = await run.OpenStoreAsync();
+        await using var store = await run.OpenExistingStoreAsync();
         var team = run.Get(Team);
         var services = await store.ListServicesAsync(new ServiceQuery(team is null ? null : EntityRefs.Normalize(team, EntityKinds.Group), tier), run.CancellationToken);
         var rows = services.Select(service => ServiceSummary.Of(service.State, service.Version)).ToList();
@@ -56,7 +56,7 @@ public sealed class ServicesCommand
     private async Task<int> ShowAsync(Invocation run)
     {
         var id = EntityRefs.Normalize(run.Get(Id) ?? string.Empty, "component");
-        await using var store = await run.OpenStoreAsync();
+        await using var store = await run.OpenExistingStoreAsync();
         var service = await store.GetServiceAsync(id, run.CancellationToken)
             ?? throw new CliException(ExitCodes.NotFound, $"no service '{id}' in {store.Location}; 'governance services list' shows what there is");
         var everyone = await store.ListServicesAsync(new ServiceQuery(), run.CancellationToken);

@@ -34,7 +34,7 @@ public sealed class HistoryCommand
     private async Task<int> ShowAsync(Invocation run)
     {
         var subject = SubjectOf(run.Get(Subject) ?? string.Empty);
-        await using var store = await run.OpenStoreAsync();
+        await using var store = await run.OpenExistingStoreAsync();
         var entries = new List<HistoryEntry>();
         await foreach (var entry in store.ReadHistoryAsync(subject, run.CancellationToken))
         {
@@ -65,7 +65,7 @@ public sealed class HistoryCommand
 
     private async Task<int> VerifyAsync(Invocation run)
     {
-        await using var store = await run.OpenStoreAsync();
+        await using var store = await run.OpenExistingStoreAsync();
         var verification = await store.VerifyHistoryAsync(run.CancellationToken);
         if (run.Json)
         {

@@ -1,17 +1,16 @@
 using System.CommandLine;
+using Governance.Storage;
 
 namespace Governance.Cli.Infrastructure;
 
 /// <summary>Options every command accepts: which store, JSON output, and who is acting. One set per command tree.</summary>
 public sealed class GlobalOptions
 {
-    public const string DatabaseVariable = "GOVERNANCE_DB";
     public const string ActorVariable = "GOVERNANCE_ACTOR";
-    public const string DefaultDatabase = "governance.db";
 
     public Option<string?> Database { get; } = new("--db")
     {
-        Description = $"The store: a SQLite file path, or a PostgreSQL connection string (Host=…). Default: ${DatabaseVariable}, else ./{DefaultDatabase}",
+        Description = $"The store: a SQLite file path, or a PostgreSQL connection string (Host=…). Default: ${StoreDefaults.DatabaseVariable}, else ./{StoreDefaults.DefaultDatabase}",
         Recursive = true,
     };
 

@@ -16,7 +16,7 @@ public sealed class Invocation(ParseResult parse, GlobalOptions options, CliCont
     public string Actor => NonEmpty(parse.GetValue(options.Actor)) ?? NonEmpty(Context.Environment(GlobalOptions.ActorVariable)) ?? $"user:{Environment.UserName}";
 
     /// <summary>The store, in order: --db, GOVERNANCE_DB, ./governance.db.</summary>
-    public string Database => ExplicitDatabase ?? NonEmpty(Context.Environment(GlobalOptions.DatabaseVariable)) ?? GlobalOptions.DefaultDatabase;
+    public string Database => ExplicitDatabase ?? NonEmpty(Context.Environment(StoreDefaults.DatabaseVariable)) ?? StoreDefaults.DefaultDatabase;
 
     /// <summary>The store named on the command line itself, ignoring the environment and the default.</summary>
     public string? ExplicitDatabase => NonEmpty(parse.GetValue(options.Database));
@@ -29,13 +29,24 @@ public sealed class Invocation(ParseResult parse, GlobalOptions options, CliCont
     public Task<GovernanceStore> OpenStoreAsync() => OpenStoreAsync(Database);
 
     /// <summary>Opens the store at <paramref name="database"/>, creating and migrating it when needed.</summary>
-    public async Task<GovernanceStore> OpenStoreAsync(string database)
+    public Task<GovernanceStore> OpenStoreAsync(string database) =>
+        OpenAsync(database, () => GovernanceStore.OpenAsync(database, Context.Time, CancellationToken));
+
+    /// <summary>Opens the store this invocation names, which must exist: commands that only read never create one.</summary>
+    public Task<GovernanceStore> OpenExistingStoreAsync() =>
+        OpenAsync(Database, () => GovernanceStore.OpenExistingAsync(Database, Context.Time, CancellationToken));
+
+    private static async Task<GovernanceStore> OpenAsync(string database, Func<Task<GovernanceStore>> open)
     {
         try
         {
-            return await GovernanceStore.OpenAsync(database, Context.Time, CancellationToken);
+            return await open();
         }
-        catch (Exception exception) when (exception is System.Data.Common.DbException or IOException or UnauthorizedAccessException or ArgumentException)
+        catch (StoreNotFoundException missing)
+        {
+            throw new CliException(ExitCodes.StoreUnavailable, missing.Message);
+        }
+        catch (Exception exception) when (exception is StoreSchemaException or System.Data.Common.DbException or IOException or UnauthorizedAccessException or ArgumentException)
         {
             throw new CliException(ExitCodes.StoreUnavailable, $"cannot open the store '{database}': {exception.Message}");
         }

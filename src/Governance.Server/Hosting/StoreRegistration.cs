@@ -8,8 +8,6 @@ namespace Governance.Server.Hosting;
 /// <summary>Registrations of the store and of the JSON shape the API speaks.</summary>
 public static class StoreRegistration
 {
-    public const string DatabaseVariable = "GOVERNANCE_DB";
-
     /// <summary>One store for the process, opened (and migrated) when the host starts.</summary>
     public static IHostApplicationBuilder AddGovernanceStore(this IHostApplicationBuilder builder)
     {
@@ -20,7 +18,7 @@ public static class StoreRegistration
             {
                 if (string.IsNullOrWhiteSpace(options.Database))
                 {
-                    options.Database = configuration[DatabaseVariable] ?? "governance.db";
+                    options.Database = configuration[StoreDefaults.DatabaseVariable] ?? StoreDefaults.DefaultDatabase;
                 }
             })
             .ValidateDataAnnotations()
