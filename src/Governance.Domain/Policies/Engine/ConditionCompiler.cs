@@ -1,4 +1,3 @@
-using System.Globalization;
 using Governance.Domain.Audit;
 
 namespace Governance.Domain.Policies;
@@ -54,17 +53,17 @@ internal sealed class ConditionCompiler(string policyId)
             };
         return new CompiledCondition(test, (c, evidence) =>
         {
-            var parts = new List<(int Start, bool Outcome)>(children.Length);
-            foreach (var child in children)
-            {
-                var start = evidence.Count;
-                parts.Add((start, child.Explain(c, evidence)));
-            }
-
-            var result = requireAll ? parts.TrueForAll(part => part.Outcome) : parts.Exists(part => part.Outcome);
+            var result = test(c);
 
             // What explains an outcome: all parts when it is unanimous, else the parts that decided it.
-            EvidenceParts.Keep(evidence, parts, result);
+            foreach (var child in children)
+            {
+                if (child.Test(c) == result)
+                {
+                    child.Explain(c, evidence);
+                }
+            }
+
             return result;
         });
     }
@@ -94,6 +93,7 @@ internal sealed class ConditionCompiler(string policyId)
         var where = CompileWhere(condition.Where, condition.Collection, scope)!;
         var collection = condition.Collection;
         var quantifier = condition.Quantifier;
+        var empty = new Evidence($"count({FactCatalog.NameOf(collection)})", "0");
         Func<FactContext, bool> test = quantifier switch
         {
             Quantifier.Some => c => Items.Any(c, collection, where.Test, wanted: true),
@@ -102,20 +102,13 @@ internal sealed class ConditionCompiler(string policyId)
         };
         return new CompiledCondition(test, (c, evidence) =>
         {
-            var parts = Items.Explain(c, collection, where.Explain, evidence);
-            var matches = parts.Count(part => part.Outcome);
-            var result = quantifier switch
-            {
-                Quantifier.Some => matches > 0,
-                Quantifier.Every => matches == parts.Count,
-                _ => matches == 0,
-            };
+            var result = test(c);
 
             // The items that made it true (or false): the matching ones, except for none, where it is the others.
-            EvidenceParts.Keep(evidence, parts, quantifier == Quantifier.None ? !result : result);
-            if (parts.Count == 0)
+            var matched = Items.Explain(c, collection, where, evidence, keepMatched: quantifier == Quantifier.None ? !result : result);
+            if (matched.Total == 0)
             {
-                evidence.Add(new Evidence($"count({FactCatalog.NameOf(collection)})", "0"));
+                evidence.Add(empty);
             }
 
             return result;
@@ -134,15 +127,8 @@ internal sealed class ConditionCompiler(string policyId)
         var operandEvidence = OperandCompiler.Evidence(condition.Value);
         return new CompiledCondition(test, (c, evidence) =>
         {
-            var matches = Items.Count(c, collection);
-            if (where is not null)
-            {
-                var parts = Items.Explain(c, collection, where.Explain, evidence);
-                EvidenceParts.Keep(evidence, parts, keep: true);
-                matches = parts.Count(part => part.Outcome);
-            }
-
-            evidence.Add(new Evidence(label, matches.ToString(CultureInfo.InvariantCulture)));
+            var matches = where is null ? Items.Count(c, collection) : Items.Explain(c, collection, where, evidence, keepMatched: true).Matches;
+            evidence.Add(new Evidence(label, FactValue.Format(FactType.Number, matches)));
             operandEvidence?.Invoke(c, evidence);
             return test(c);
         });

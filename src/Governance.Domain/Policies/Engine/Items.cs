@@ -44,20 +44,24 @@ internal static class Items
         return matches;
     }
 
-    /// <summary>Evaluates <paramref name="where"/> on every item, recording evidence; one part per item, with whether it matched.</summary>
-    public static List<(int Start, bool Outcome)> Explain(FactContext c, FactCollection collection, Func<FactContext, List<Evidence>, bool> where, List<Evidence> evidence)
+    /// <summary>Records the evidence of the items whose <paramref name="where"/> is <paramref name="keepMatched"/>; how many matched, of how many.</summary>
+    public static (int Matches, int Total) Explain(FactContext c, FactCollection collection, CompiledCondition where, List<Evidence> evidence, bool keepMatched)
     {
         var count = Count(c, collection);
-        var parts = new List<(int Start, bool Outcome)>(count);
+        var matches = 0;
         for (var i = 0; i < count; i++)
         {
             MoveTo(c, collection, i);
-            var start = evidence.Count;
-            parts.Add((start, where(c, evidence)));
+            var matched = where.Test(c);
+            matches += matched ? 1 : 0;
+            if (matched == keepMatched)
+            {
+                where.Explain(c, evidence);
+            }
         }
 
         c.ClearItem();
-        return parts;
+        return (matches, count);
     }
 
     private static void MoveTo(FactContext c, FactCollection collection, int index)

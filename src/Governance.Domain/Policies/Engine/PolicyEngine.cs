@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Governance.Domain.Audit;
 using Governance.Domain.Catalog;
 using Governance.Domain.Graph;
@@ -10,6 +11,8 @@ namespace Governance.Domain.Policies;
 /// </summary>
 public sealed class PolicyEngine
 {
+    private const int RangeSize = 2048;
+
     private readonly PolicySet _set;
     private readonly CompiledPolicy[] _policies;
     private readonly TierTarget?[] _tierTargets;
@@ -63,21 +66,32 @@ public sealed class PolicyEngine
         }
 
         var day = DateOnly.FromDateTime(at.UtcDateTime);
-        var context = new FactContext(day.DayNumber, _usesTargets ? new FleetIndex(services) : null);
-        var found = new List<(RiskProfile Profile, int Score)>();
-        for (var i = 0; i < services.Count; i++)
-        {
-            var service = services[i];
-            context.Begin(service, graph[i], service.Profile.Tier is int tier && tier >= 0 && tier < _tierTargets.Length ? _tierTargets[tier] : null);
-            if (Judge(context, day) is { } findings)
-            {
-                found.Add((new RiskProfile(service.Id, findings), Score(findings)));
-            }
-        }
+        var fleet = _usesTargets ? new FleetIndex(services) : null;
+        var profiles = new RiskProfile?[services.Count];
+        var scores = new int[services.Count];
 
-        found.Sort(static (a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : string.CompareOrdinal(a.Profile.ServiceId, b.Profile.ServiceId));
-        return new AuditResult(at, _set.Hash, _policies.Length, services.Count, [.. found.Select(entry => entry.Profile)]);
+        // Services are judged independently, so ranges of them run in parallel, each with its own context.
+        Parallel.ForEach(Partitioner.Create(0, services.Count, RangeSize), range =>
+        {
+            var context = new FactContext(day.DayNumber, fleet);
+            for (var i = range.Item1; i < range.Item2; i++)
+            {
+                var service = services[i];
+                context.Begin(service, graph[i], TierTargetOf(service.Profile.Tier));
+                if (Judge(context, day) is { } findings)
+                {
+                    profiles[i] = new RiskProfile(service.Id, findings);
+                    scores[i] = Score(findings);
+                }
+            }
+        });
+
+        var found = Enumerable.Range(0, services.Count).Where(i => profiles[i] is not null).ToArray();
+        Array.Sort(found, (a, b) => scores[a] != scores[b] ? scores[b].CompareTo(scores[a]) : string.CompareOrdinal(profiles[a]!.ServiceId, profiles[b]!.ServiceId));
+        return new AuditResult(at, _set.Hash, _policies.Length, services.Count, [.. found.Select(i => profiles[i]!)]);
     }
+
+    private TierTarget? TierTargetOf(int? tier) => tier is int known && known >= 0 && known < _tierTargets.Length ? _tierTargets[known] : null;
 
     /// <summary>The traits of the service in <paramref name="context"/>, most severe first; null when it has none.</summary>
     private List<TraitFinding>? Judge(FactContext context, DateOnly day)
@@ -116,10 +130,24 @@ internal sealed record CompiledPolicy(Policy Policy, SelectorMatcher Selector, C
     {
         var evidence = new List<Evidence>();
         Condition.Explain(context, evidence);
-        return new TraitFinding(Policy.Id, Policy.Title, Policy.Category, Policy.Severity, [.. evidence.Distinct()])
+        return new TraitFinding(Policy.Id, Policy.Title, Policy.Category, Policy.Severity, Deduplicated(evidence))
         {
             Waiver = WaiverOn(context.Service.Waivers, day),
         };
+    }
+
+    /// <summary>The evidence without repeats (a fact read by two parts of a condition), in order; lists are short, so a scan beats a set.</summary>
+    private static List<Evidence> Deduplicated(List<Evidence> evidence)
+    {
+        for (var i = evidence.Count - 1; i > 0; i--)
+        {
+            if (evidence.IndexOf(evidence[i]) < i)
+            {
+                evidence.RemoveAt(i);
+            }
+        }
+
+        return evidence;
     }
 
     private Waiver? WaiverOn(IReadOnlyList<Waiver> waivers, DateOnly day)

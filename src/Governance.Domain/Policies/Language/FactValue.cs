@@ -29,6 +29,11 @@ public enum FactType
 /// </summary>
 public sealed record FactValue
 {
+    private const int SmallNumbers = 1024;
+
+    // Evidence is mostly small counts, timeouts and percentages: their text is made once.
+    private static readonly string[] _smallNumbers = [.. Enumerable.Range(0, SmallNumbers).Select(n => n.ToString(CultureInfo.InvariantCulture))];
+
     private FactValue(FactType type, double number, string? text)
     {
         Type = type;
@@ -65,7 +70,7 @@ public sealed record FactValue
         FactType.Unit => KebabNames<UnitOfFailure>.Of((UnitOfFailure)(int)number),
         FactType.Date => DateOnly.FromDayNumber((int)number).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         FactType.Duration => FormatMinutes((int)number),
-        _ => number.ToString(CultureInfo.InvariantCulture),
+        _ => number is >= 0 and < SmallNumbers && number == Math.Floor(number) ? _smallNumbers[(int)number] : number.ToString(CultureInfo.InvariantCulture),
     };
 
     private static string FormatMinutes(int minutes) => minutes switch
