@@ -1,10 +1,13 @@
+using System.Linq.Expressions;
 using Governance.Domain.Audit;
 
 namespace Governance.Domain.Policies;
 
-/// <summary>Checks one policy's condition against the language's rules and compiles it, once, into delegates.</summary>
+/// <summary>Checks one policy's condition against the language's rules and compiles it, once, into expressions and delegates.</summary>
 internal sealed class ConditionCompiler(string policyId)
 {
+    private readonly ParameterExpression _context = Expression.Parameter(typeof(FactContext), "c");
+
     /// <summary>True once the condition reads a <c>target.*</c> fact, so the evaluation must resolve edge targets.</summary>
     public bool UsesTargets { get; private set; }
 
@@ -23,69 +26,42 @@ internal sealed class ConditionCompiler(string policyId)
     private CompiledCondition[] Children(IReadOnlyList<Condition> conditions, FactCollection? scope) =>
         [.. conditions.Select(condition => Compile(condition, scope))];
 
-    private static CompiledCondition Combine(CompiledCondition[] children, bool requireAll)
+    private CompiledCondition Combine(CompiledCondition[] children, bool requireAll)
     {
-        var tests = children.Select(child => child.Test).ToArray();
-        Func<FactContext, bool> test = requireAll
-            ? c =>
-            {
-                for (var i = 0; i < tests.Length; i++)
-                {
-                    if (!tests[i](c))
-                    {
-                        return false;
-                    }
-                }
-
-                return true;
-            }
-            : c =>
-            {
-                for (var i = 0; i < tests.Length; i++)
-                {
-                    if (tests[i](c))
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            };
-        return new CompiledCondition(test, (c, evidence) =>
+        var body = children.Length == 0
+            ? Expression.Constant(requireAll)
+            : children.Select(child => child.Body).Aggregate((left, right) => requireAll ? Expression.AndAlso(left, right) : Expression.OrElse(left, right));
+        return new CompiledCondition(body, _context, (c, evidence, outcome) =>
         {
-            var result = test(c);
-
             // What explains an outcome: all parts when it is unanimous, else the parts that decided it.
+            var unanimous = outcome == requireAll;
             foreach (var child in children)
             {
-                if (child.Test(c) == result)
+                if (unanimous || child.Test(c) == outcome)
                 {
-                    child.Explain(c, evidence);
+                    child.Explain(c, evidence, outcome);
                 }
             }
-
-            return result;
         });
     }
 
-    private static CompiledCondition Negate(CompiledCondition inner) =>
-        new(c => !inner.Test(c), (c, evidence) => !inner.Explain(c, evidence));
+    private CompiledCondition Negate(CompiledCondition inner) =>
+        new(Expression.Not(inner.Body), _context, (c, evidence, outcome) => inner.Explain(c, evidence, !outcome));
 
     private CompiledCondition Comparison(FactCondition condition, FactCollection? scope)
     {
         var fact = Resolve(condition.Fact, scope);
         Check(ConditionRules.CheckComparison(fact, condition.Operator));
         CheckOperand(fact.Type, condition.Operator, condition.Value, scope);
-        var test = ComparisonCompiler.Compile(fact, condition.Operator, condition.Value);
-        return Explained(test, OperandCompiler.FactEvidence(fact.Name), OperandCompiler.Evidence(condition.Value));
+        var body = ComparisonCompiler.Compile(fact, condition.Operator, condition.Value, _context);
+        return Explained(body, OperandCompiler.FactEvidence(fact.Name), OperandCompiler.Evidence(condition.Value));
     }
 
     private CompiledCondition Presence(PresenceCondition condition, FactCollection? scope)
     {
         var fact = Resolve(condition.Fact, scope);
-        var accessor = FactCatalog.AccessorOf(fact.Name);
-        var present = condition.Present;
-        return Explained(c => accessor.IsKnown(c) == present, OperandCompiler.FactEvidence(fact.Name), null);
+        var known = FactCatalog.AccessorOf(fact.Name).Known(_context);
+        return Explained(condition.Present ? known : Expression.Not(known), OperandCompiler.FactEvidence(fact.Name), null);
     }
 
     private CompiledCondition Quantified(QuantifierCondition condition, FactCollection? scope)
@@ -93,25 +69,15 @@ internal sealed class ConditionCompiler(string policyId)
         var where = CompileWhere(condition.Where, condition.Collection, scope)!;
         var collection = condition.Collection;
         var quantifier = condition.Quantifier;
+        var any = Items.AnyCall(_context, collection, where.Test, wanted: quantifier != Quantifier.Every);
         var empty = new Evidence($"count({FactCatalog.NameOf(collection)})", "0");
-        Func<FactContext, bool> test = quantifier switch
+        return new CompiledCondition(quantifier == Quantifier.Some ? any : Expression.Not(any), _context, (c, evidence, outcome) =>
         {
-            Quantifier.Some => c => Items.Any(c, collection, where.Test, wanted: true),
-            Quantifier.Every => c => !Items.Any(c, collection, where.Test, wanted: false),
-            _ => c => !Items.Any(c, collection, where.Test, wanted: true),
-        };
-        return new CompiledCondition(test, (c, evidence) =>
-        {
-            var result = test(c);
-
             // The items that made it true (or false): the matching ones, except for none, where it is the others.
-            var matched = Items.Explain(c, collection, where, evidence, keepMatched: quantifier == Quantifier.None ? !result : result);
-            if (matched.Total == 0)
+            if (Items.Explain(c, collection, where, evidence, keepMatched: quantifier == Quantifier.None ? !outcome : outcome).Total == 0)
             {
                 evidence.Add(empty);
             }
-
-            return result;
         });
     }
 
@@ -121,16 +87,14 @@ internal sealed class ConditionCompiler(string policyId)
         Check(Comparisons.Fits(condition.Operator, FactType.Number) ? null : $"{Comparisons.Keyword(condition.Operator)} does not fit a count; use {ConditionRules.Allowed(FactType.Number)}");
         CheckOperand(FactType.Number, condition.Operator, condition.Value, scope);
         var collection = condition.Collection;
-        Func<FactContext, double?> count = where is null ? c => Items.Count(c, collection) : c => Items.Matching(c, collection, where.Test);
-        var test = ComparisonCompiler.Values(count, condition.Operator, condition.Value);
+        var count = Items.CountCall(_context, collection, where?.Test);
         var label = $"count({FactCatalog.NameOf(collection)}{(where is null ? string.Empty : " matching")})";
         var operandEvidence = OperandCompiler.Evidence(condition.Value);
-        return new CompiledCondition(test, (c, evidence) =>
+        return new CompiledCondition(ComparisonCompiler.Values(count, condition.Operator, condition.Value, _context), _context, (c, evidence, _) =>
         {
             var matches = where is null ? Items.Count(c, collection) : Items.Explain(c, collection, where, evidence, keepMatched: true).Matches;
             evidence.Add(new Evidence(label, FactValue.Format(FactType.Number, matches)));
             operandEvidence?.Invoke(c, evidence);
-            return test(c);
         });
     }
 
@@ -144,12 +108,11 @@ internal sealed class ConditionCompiler(string policyId)
         return where is null ? null : Compile(where, collection);
     }
 
-    private static CompiledCondition Explained(Func<FactContext, bool> test, Action<FactContext, List<Evidence>> record, Action<FactContext, List<Evidence>>? operand) =>
-        new(test, (c, evidence) =>
+    private CompiledCondition Explained(Expression body, Action<FactContext, List<Evidence>> record, Action<FactContext, List<Evidence>>? operand) =>
+        new(body, _context, (c, evidence, _) =>
         {
             record(c, evidence);
             operand?.Invoke(c, evidence);
-            return test(c);
         });
 
     private FactDescription Resolve(string name, FactCollection? scope)

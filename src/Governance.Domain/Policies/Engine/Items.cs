@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+using System.Reflection;
 using Governance.Domain.Audit;
 
 namespace Governance.Domain.Policies;
@@ -5,6 +7,15 @@ namespace Governance.Domain.Policies;
 /// <summary>Walks the items of a collection of the service in the context, moving the context onto each in turn.</summary>
 internal static class Items
 {
+    /// <summary>A call of <see cref="Any"/>: true when some item's <paramref name="where"/> is <paramref name="wanted"/>.</summary>
+    public static Expression AnyCall(ParameterExpression context, FactCollection collection, Func<FactContext, bool> where, bool wanted) =>
+        Expression.Call(Method(nameof(Any)), context, Expression.Constant(collection), Expression.Constant(where), Expression.Constant(wanted));
+
+    /// <summary>The number of items (that satisfy <paramref name="where"/>, when given) as a <c>double?</c>.</summary>
+    public static Expression CountCall(ParameterExpression context, FactCollection collection, Func<FactContext, bool>? where) => where is null
+        ? Expression.Convert(Expression.Call(Method(nameof(Count)), context, Expression.Constant(collection)), typeof(double?))
+        : Expression.Call(Method(nameof(Matching)), context, Expression.Constant(collection), Expression.Constant(where));
+
     public static int Count(FactContext c, FactCollection collection) =>
         collection == FactCollection.Dependencies ? c.Service.Dependencies.Count : c.Service.DataStores.Count;
 
@@ -56,7 +67,7 @@ internal static class Items
             matches += matched ? 1 : 0;
             if (matched == keepMatched)
             {
-                where.Explain(c, evidence);
+                where.Explain(c, evidence, matched);
             }
         }
 
@@ -75,4 +86,6 @@ internal static class Items
             c.AtStore(index);
         }
     }
+
+    private static MethodInfo Method(string name) => typeof(Items).GetMethod(name, BindingFlags.Static | BindingFlags.Public)!;
 }

@@ -1,31 +1,30 @@
+using System.Linq.Expressions;
+using System.Reflection;
 using Governance.Domain.Audit;
 
 namespace Governance.Domain.Policies;
 
-/// <summary>Compiles the right-hand side of a comparison into a reader of its value, and a recorder of the facts it read.</summary>
+/// <summary>Compiles the right-hand side of a comparison into an expression of its value, and a recorder of the facts it read.</summary>
 internal static class OperandCompiler
 {
-    /// <summary>A value operand (number, bool, unit, date, duration) as a number; null when unknown.</summary>
-    public static Func<FactContext, double?> Value(Operand operand) => operand switch
+    /// <summary>A value operand (number, bool, unit, date, duration) as a <c>double?</c>; null when unknown.</summary>
+    public static Expression Value(Operand operand, ParameterExpression context) => operand switch
     {
-        LiteralOperand literal => Constant(literal.Value.Number),
-        ByTierOperand byTier => ByTier(Table(byTier, value => (double?)value.Number), byTier.Default?.Number),
-        TierTargetOperand target => target.Field switch
-        {
-            TierTargetField.MustSurvive => c => c.TierTarget is { } t ? (int)t.MustSurvive : null,
-            TierTargetField.RtoMinutes => c => c.TierTarget?.RtoMinutes,
-            _ => c => c.TierTarget?.RpoMinutes,
-        },
-        FactOperand reference => ((ValueAccessor)FactCatalog.AccessorOf(reference.Fact)).Read,
+        LiteralOperand literal => Expression.Constant(literal.Value.Number, typeof(double?)),
+        ByTierOperand byTier => Expression.Call(
+            Method(nameof(NumberByTier)), Expression.Constant(Table(byTier, value => (double?)value.Number)), Expression.Constant(byTier.Default?.Number, typeof(double?)), context),
+        TierTargetOperand target => Expression.Call(Method(nameof(TierTargetValue)), Expression.Constant(target.Field), context),
+        FactOperand reference => ((ValueAccessor)FactCatalog.AccessorOf(reference.Fact)).Read(context),
         _ => throw new ArgumentOutOfRangeException(nameof(operand), operand, "not a single value"),
     };
 
-    /// <summary>A text operand; null when unknown.</summary>
-    public static Func<FactContext, string?> Text(Operand operand) => operand switch
+    /// <summary>A text operand as a <c>string</c>; null when unknown.</summary>
+    public static Expression Text(Operand operand, ParameterExpression context) => operand switch
     {
-        LiteralOperand literal => _ => literal.Value.Text,
-        ByTierOperand byTier => ByTier(Table(byTier, value => value.Text), byTier.Default?.Text),
-        FactOperand reference => ((TextAccessor)FactCatalog.AccessorOf(reference.Fact)).Read,
+        LiteralOperand literal => Expression.Constant(literal.Value.Text, typeof(string)),
+        ByTierOperand byTier => Expression.Call(
+            Method(nameof(TextByTier)), Expression.Constant(Table(byTier, value => value.Text)), Expression.Constant(byTier.Default?.Text, typeof(string)), context),
+        FactOperand reference => ((TextAccessor)FactCatalog.AccessorOf(reference.Fact)).Read(context),
         _ => throw new ArgumentOutOfRangeException(nameof(operand), operand, "not a text value"),
     };
 
@@ -47,7 +46,19 @@ internal static class OperandCompiler
         return (c, evidence) => evidence.Add(new Evidence(fact.Name, accessor.Format(c, fact.Type) ?? fact.UnknownAs, perItem ? c.ItemName : null));
     }
 
-    private static Func<FactContext, double?> Constant(double value) => _ => value;
+    // A tier the table leaves out, and an unclassified service, take the default.
+    internal static double? NumberByTier(double?[] table, double? fallback, FactContext context) =>
+        context.Service.Profile.Tier is int tier && tier is >= 0 and <= 3 && table[tier] is { } value ? value : fallback;
+
+    internal static string? TextByTier(string?[] table, string? fallback, FactContext context) =>
+        context.Service.Profile.Tier is int tier && tier is >= 0 and <= 3 && table[tier] is { } value ? value : fallback;
+
+    internal static double? TierTargetValue(TierTargetField field, FactContext context) => context.TierTarget is not { } target ? null : field switch
+    {
+        TierTargetField.MustSurvive => (int)target.MustSurvive,
+        TierTargetField.RtoMinutes => target.RtoMinutes,
+        _ => target.RpoMinutes,
+    };
 
     private static T[] Table<T>(ByTierOperand byTier, Func<FactValue, T> select)
     {
@@ -60,10 +71,5 @@ internal static class OperandCompiler
         return table;
     }
 
-    // A tier the table leaves out, and an unclassified service, take the default.
-    private static Func<FactContext, double?> ByTier(double?[] table, double? fallback) =>
-        c => c.Service.Profile.Tier is int tier && tier is >= 0 and <= 3 && table[tier] is { } value ? value : fallback;
-
-    private static Func<FactContext, string?> ByTier(string?[] table, string? fallback) =>
-        c => c.Service.Profile.Tier is int tier && tier is >= 0 and <= 3 && table[tier] is { } value ? value : fallback;
+    private static MethodInfo Method(string name) => typeof(OperandCompiler).GetMethod(name, BindingFlags.Static | BindingFlags.NonPublic)!;
 }

@@ -94,23 +94,28 @@ public sealed class PolicyEngine
     private TierTarget? TierTargetOf(int? tier) => tier is int known && known >= 0 && known < _tierTargets.Length ? _tierTargets[known] : null;
 
     /// <summary>The traits of the service in <paramref name="context"/>, most severe first; null when it has none.</summary>
-    private List<TraitFinding>? Judge(FactContext context, DateOnly day)
+    private TraitFinding[]? Judge(FactContext context, DateOnly day)
     {
-        List<TraitFinding>? findings = null;
+        var findings = context.Findings;
+        findings.Clear();
         foreach (var compiled in _policies)
         {
-            if (compiled.Selector.Matches(context.Service.Profile) && compiled.Condition.Test(context))
+            if (compiled.Selector.Matches(context.Service.Profile) && compiled.Test(context))
             {
-                findings ??= [];
                 findings.Add(compiled.Find(context, day));
             }
         }
 
-        findings?.Sort(static (a, b) => a.Severity != b.Severity ? b.Severity.CompareTo(a.Severity) : string.CompareOrdinal(a.PolicyId, b.PolicyId));
-        return findings;
+        if (findings.Count == 0)
+        {
+            return null;
+        }
+
+        findings.Sort(static (a, b) => a.Severity != b.Severity ? b.Severity.CompareTo(a.Severity) : string.CompareOrdinal(a.PolicyId, b.PolicyId));
+        return [.. findings];
     }
 
-    private static int Score(List<TraitFinding> findings)
+    private static int Score(TraitFinding[] findings)
     {
         var score = 0;
         foreach (var finding in findings)
@@ -125,19 +130,23 @@ public sealed class PolicyEngine
 /// <summary>One policy with its selector and condition compiled.</summary>
 internal sealed record CompiledPolicy(Policy Policy, SelectorMatcher Selector, CompiledCondition Condition)
 {
+    /// <summary>The fast path: the whole condition as one compiled method (compiled here, when the engine is).</summary>
+    public Func<FactContext, bool> Test { get; } = Condition.Test;
+
     /// <summary>The finding for the service in <paramref name="context"/>, which has the trait: its evidence, and the waiver that applies on <paramref name="day"/>.</summary>
     public TraitFinding Find(FactContext context, DateOnly day)
     {
-        var evidence = new List<Evidence>();
-        Condition.Explain(context, evidence);
-        return new TraitFinding(Policy.Id, Policy.Title, Policy.Category, Policy.Severity, Deduplicated(evidence))
+        var evidence = context.Evidence;
+        evidence.Clear();
+        Condition.Explain(context, evidence, outcome: true);
+        return new TraitFinding(Policy.Id, Policy.Title, Policy.Category, Policy.Severity, Distinct(evidence))
         {
             Waiver = WaiverOn(context.Service.Waivers, day),
         };
     }
 
     /// <summary>The evidence without repeats (a fact read by two parts of a condition), in order; lists are short, so a scan beats a set.</summary>
-    private static List<Evidence> Deduplicated(List<Evidence> evidence)
+    private static Evidence[] Distinct(List<Evidence> evidence)
     {
         for (var i = evidence.Count - 1; i > 0; i--)
         {
@@ -147,7 +156,7 @@ internal sealed record CompiledPolicy(Policy Policy, SelectorMatcher Selector, C
             }
         }
 
-        return evidence;
+        return [.. evidence];
     }
 
     private Waiver? WaiverOn(IReadOnlyList<Waiver> waivers, DateOnly day)

@@ -1,3 +1,4 @@
+using Governance.Domain.Audit;
 using Governance.Domain.Catalog;
 using Governance.Domain.Graph;
 
@@ -12,6 +13,12 @@ internal sealed class FactContext(int auditDay, FleetIndex? fleet)
     private ServiceState?[] _targets = [];
     private bool _targetsResolved;
     private int _edgeIndex;
+
+    /// <summary>Reused for each trait's evidence before it is copied out at its exact size.</summary>
+    public List<Evidence> Evidence { get; } = new(16);
+
+    /// <summary>Reused for each service's findings before they are copied out at their exact size.</summary>
+    public List<TraitFinding> Findings { get; } = new(8);
 
     /// <summary>The audit's (UTC) day, as a day number: dates are aged against it.</summary>
     public int AuditDay { get; } = auditDay;

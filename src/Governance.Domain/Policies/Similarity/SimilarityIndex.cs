@@ -1,3 +1,4 @@
+using System.Buffers;
 using Governance.Domain.Audit;
 
 namespace Governance.Domain.Policies;
@@ -101,39 +102,62 @@ public sealed class SimilarityIndex
             return [];
         }
 
-        var scores = new double[_services.Length];
-        var touched = new List<int>();
+        // Pooled, so that a query allocates nothing in proportion to the fleet; only touched scores are cleared after.
+        var scores = ArrayPool<double>.Shared.Rent(_services.Length);
+        var touched = ArrayPool<int>.Shared.Rent(_services.Length);
+        try
+        {
+            var count = Accumulate(query, excluded, scores, touched);
+            return [.. Top(touched.AsSpan(0, count), scores, limit).Select(service => Describe(service, scores[service] / queryWeight, query))];
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(touched);
+            ArrayPool<double>.Shared.Return(scores, clearArray: true);
+        }
+    }
+
+    /// <summary>Adds each query trait's weight to every other service that has it; the services touched, in <paramref name="touched"/>.</summary>
+    private int Accumulate(int[] query, int excluded, double[] scores, int[] touched)
+    {
+        Array.Clear(scores, 0, _services.Length);
+        var count = 0;
         foreach (var trait in query)
         {
+            var weight = _weights[trait];
             foreach (var service in _servicesWith[trait])
             {
-                if (service != excluded)
+                if (service == excluded)
                 {
-                    if (scores[service] == 0)
-                    {
-                        touched.Add(service);
-                    }
-
-                    scores[service] += _weights[trait];
+                    continue;
                 }
+
+                if (scores[service] == 0)
+                {
+                    touched[count++] = service;
+                }
+
+                scores[service] += weight;
             }
         }
 
-        return [.. Top(touched, scores, limit).Select(service => Describe(service, scores[service] / queryWeight, query))];
+        return count;
     }
 
-    /// <summary>The <paramref name="limit"/> best candidates by score, then id, kept in a heap so that ranking stays linear in the candidates.</summary>
-    private IEnumerable<int> Top(List<int> candidates, double[] scores, int limit)
+    /// <summary>The <paramref name="limit"/> best candidates by score, then id: a bounded heap that each candidate meets only at its worst.</summary>
+    private List<int> Top(ReadOnlySpan<int> candidates, double[] scores, int limit)
     {
         var better = Comparer<int>.Create((a, b) => scores[a] != scores[b] ? scores[b].CompareTo(scores[a]) : string.CompareOrdinal(_services[a], _services[b]));
-        var worstFirst = Comparer<int>.Create((a, b) => better.Compare(b, a));
-        var heap = new PriorityQueue<int, int>(limit + 1, worstFirst);
+        var heap = new PriorityQueue<int, int>(limit + 1, Comparer<int>.Create((a, b) => better.Compare(b, a)));
         foreach (var candidate in candidates)
         {
-            heap.Enqueue(candidate, candidate);
-            if (heap.Count > limit)
+            if (heap.Count < limit)
             {
-                heap.Dequeue();
+                heap.Enqueue(candidate, candidate);
+            }
+            else if (better.Compare(candidate, heap.Peek()) < 0)
+            {
+                heap.EnqueueDequeue(candidate, candidate);
             }
         }
 
