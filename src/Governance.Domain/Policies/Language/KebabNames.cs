@@ -1,0 +1,19 @@
+using System.Text.Json;
+
+namespace Governance.Domain.Policies;
+
+/// <summary>The kebab-case names of an enumeration's values, as policies and the domain's JSON write them; computed once.</summary>
+internal static class KebabNames<T>
+    where T : struct, Enum
+{
+    private static readonly T[] _values = Enum.GetValues<T>();
+    private static readonly string[] _names = [.. _values.Select(value => JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString()))];
+
+    public static IReadOnlyList<string> All => _names;
+
+    public static string Of(T value)
+    {
+        var index = Array.IndexOf(_values, value);
+        return index >= 0 ? _names[index] : value.ToString();
+    }
+}

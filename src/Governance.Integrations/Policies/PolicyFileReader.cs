@@ -1,0 +1,143 @@
+using Governance.Integrations.Import;
+using YamlDotNet.Core;
+
+namespace Governance.Integrations.Policies;
+
+/// <summary>Reads one policy file, document by document, handing each to the reader of its kind.</summary>
+internal static class PolicyFileReader
+{
+    public const string ApiVersion = "governance/v1";
+    public const string PolicyKind = "Policy";
+    public const string TierTargetsKind = "TierTargets";
+
+    /// <summary>Reads <paramref name="file"/> into <paramref name="documents"/>; its bytes (for the set's hash), or null when it cannot be read.</summary>
+    public static byte[]? Read(string file, List<ImportProblem> errors, PolicyDocuments documents)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(file);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            errors.Add(new ImportProblem(new SourceLocation(file, 1, 1), "(file)", $"cannot be read: {exception.Message}"));
+            return null;
+        }
+
+        // Documents join the set only when the whole file is well-formed YAML.
+        var fileErrors = new List<ImportProblem>();
+        var fileDocuments = new PolicyDocuments();
+        if (Parse(file, bytes, fileErrors, fileDocuments) is { } syntaxError)
+        {
+            errors.Add(syntaxError);
+            return bytes;
+        }
+
+        errors.AddRange(fileErrors);
+        documents.Policies.AddRange(fileDocuments.Policies);
+        documents.TierTargets.AddRange(fileDocuments.TierTargets);
+        return bytes;
+    }
+
+    /// <summary>Reads every document; the syntax error that stopped the parser, if any.</summary>
+    private static ImportProblem? Parse(string file, byte[] bytes, List<ImportProblem> errors, PolicyDocuments documents)
+    {
+        YamlDocumentReader? reader = null;
+        try
+        {
+            using var text = new StreamReader(new MemoryStream(bytes), detectEncodingFromByteOrderMarks: true);
+            reader = new YamlDocumentReader(text);
+            while (reader.TryRead(streamer: null, out var root))
+            {
+                Route(root, new FieldReader(file, errors), documents);
+            }
+
+            return null;
+        }
+        catch (YamlException exception)
+        {
+            var at = new SourceLocation(file, (int)exception.Start.Line, (int)exception.Start.Column);
+            var tab = exception.Message.Contains("tab", StringComparison.Ordinal) ? FirstTabIndentation(bytes, file) : null;
+            return new ImportProblem(tab ?? at, "(yaml)", $"not valid YAML: {exception.Message}");
+        }
+        catch (InvalidOperationException exception) when (reader is not null && exception.Source == typeof(Parser).Assembly.GetName().Name)
+        {
+            // YamlDotNet 16.3 fails this way, without a mark, on some unclosed flow collections: name the last node it read.
+            var (line, column) = reader.LastEventStart;
+            return new ImportProblem(new SourceLocation(file, line, column), "(yaml)", "not valid YAML: the parser cannot continue after this node (is a [ or { left unclosed?)");
+        }
+    }
+
+    private static void Route(YamlNode? root, FieldReader reader, PolicyDocuments documents)
+    {
+        if (root is null)
+        {
+            return;
+        }
+
+        if (root is not YamlMapping map)
+        {
+            reader.Error(root, "(document)", $"a policy document must be a mapping with apiVersion and kind, was {root.Describe}");
+            return;
+        }
+
+        var kind = Text(map, "kind");
+        if (!CheckHeader(map, kind, reader))
+        {
+            return;
+        }
+
+        if (kind == PolicyKind)
+        {
+            if (new PolicyDocumentReader(reader).Read(map) is { } draft)
+            {
+                documents.Policies.Add(draft);
+            }
+        }
+        else
+        {
+            documents.TierTargets.Add(new TierTargetsDraft(new TierTargetsReader(reader).Read(map), reader.At(map)));
+        }
+    }
+
+    private static bool CheckHeader(YamlMapping map, string? kind, FieldReader reader)
+    {
+        var apiVersion = Text(map, "apiVersion");
+        if (apiVersion != ApiVersion)
+        {
+            var message = apiVersion is null ? $"is required: a policy document starts with apiVersion: {ApiVersion}" : $"must be {ApiVersion}, was '{apiVersion}'";
+            reader.Error(map.Get("apiVersion") ?? map, "apiVersion", message);
+            return false;
+        }
+
+        if (kind is PolicyKind or TierTargetsKind)
+        {
+            return true;
+        }
+
+        var problem = kind is null ? $"is required: {PolicyKind} or {TierTargetsKind}" : $"unknown kind '{kind}'; expected {PolicyKind} or {TierTargetsKind}";
+        reader.Error(map.Get("kind") ?? map, "kind", problem);
+        return false;
+    }
+
+    private static string? Text(YamlMapping map, string key) => FieldReader.Value(map, key) is YamlScalar scalar ? scalar.Value : null;
+
+    /// <summary>YamlDotNet marks a tab used as indentation at the start of its mapping; the tab itself is more use to a reader.</summary>
+    private static SourceLocation? FirstTabIndentation(byte[] bytes, string file)
+    {
+        using var text = new StreamReader(new MemoryStream(bytes), detectEncodingFromByteOrderMarks: true);
+        var line = 0;
+        while (text.ReadLine() is { } content)
+        {
+            line++;
+            var indentation = content.Length - content.TrimStart(' ', '\t').Length;
+            var tab = content.IndexOf('\t', StringComparison.Ordinal);
+            if (tab >= 0 && tab < indentation)
+            {
+                return new SourceLocation(file, line, tab + 1);
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,57 @@
+using Governance.Domain.Policies;
+using Governance.Integrations.Policies;
+using Governance.Policies.Tests.Support;
+
+namespace Governance.Policies.Tests.Shipped;
+
+public sealed class ShippedPolicySetTests
+{
+    [Fact]
+    public void The_policies_folder_loads_without_errors()
+    {
+        var result = PolicyLoader.Load(Repository.Policies);
+
+        Assert.Empty(result.Errors);
+        Assert.NotNull(result.Set);
+        Assert.Equal(13, result.Files.Count);
+    }
+
+    [Fact]
+    public void The_shipped_tier_targets_are_the_documented_ones()
+    {
+        Assert.Equal(
+            [
+                new TierTarget(0, 15, 1, Domain.Catalog.UnitOfFailure.Region),
+                new TierTarget(1, 60, 15, Domain.Catalog.UnitOfFailure.Zone),
+                new TierTarget(2, 240, 60, Domain.Catalog.UnitOfFailure.Zone),
+                new TierTarget(3, 1440, 1440, Domain.Catalog.UnitOfFailure.Host),
+            ],
+            ShippedPolicies.Set.Targets.Tiers);
+    }
+
+    [Fact]
+    public void The_shipped_policies_cover_every_category_but_observability()
+    {
+        var categories = ShippedPolicies.Set.Policies.Select(policy => policy.Category).Distinct().Order();
+
+        Assert.Equal(Enum.GetValues<PolicyCategory>().Where(category => category != PolicyCategory.Observability), categories);
+    }
+
+    [Fact]
+    public void A_healthy_fleet_of_every_tier_has_no_traits()
+    {
+        var fleet = new TestFleet()
+            .Add("edge-api", tier: 0, service => service.Calling(Healthy.Edge("accounts"), Healthy.Edge("billing")))
+            .Add("accounts", tier: 0)
+            .Add("billing", tier: 1)
+            .Add("reports", tier: 2)
+            .Add("wiki", tier: 3)
+            .Add("unclassified", tier: null);
+
+        var result = fleet.Audit();
+
+        Assert.Empty(result.Profiles);
+        Assert.Equal(6, result.ServicesAudited);
+        Assert.Equal(12, result.PoliciesEvaluated);
+    }
+}
