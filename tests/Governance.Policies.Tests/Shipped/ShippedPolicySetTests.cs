@@ -13,7 +13,7 @@ public sealed class ShippedPolicySetTests
 
         Assert.Empty(result.Errors);
         Assert.NotNull(result.Set);
-        Assert.Equal(13, result.Files.Count);
+        Assert.Equal(32, result.Files.Count);
     }
 
     [Fact]
@@ -30,11 +30,11 @@ public sealed class ShippedPolicySetTests
     }
 
     [Fact]
-    public void The_shipped_policies_cover_every_category_but_observability()
+    public void The_shipped_policies_cover_every_category()
     {
         var categories = ShippedPolicies.Set.Policies.Select(policy => policy.Category).Distinct().Order();
 
-        Assert.Equal(Enum.GetValues<PolicyCategory>().Where(category => category != PolicyCategory.Observability), categories);
+        Assert.Equal(Enum.GetValues<PolicyCategory>(), categories);
     }
 
     [Fact]
@@ -45,13 +45,12 @@ public sealed class ShippedPolicySetTests
             .Add("accounts", tier: 0)
             .Add("billing", tier: 1)
             .Add("reports", tier: 2)
-            .Add("wiki", tier: 3)
-            .Add("unclassified", tier: null);
+            .Add("wiki", tier: 3);
 
         var result = fleet.Audit();
 
         Assert.Empty(result.Profiles);
-        Assert.Equal(6, result.ServicesAudited);
-        Assert.Equal(12, result.PoliciesEvaluated);
+        Assert.Equal(5, result.ServicesAudited);
+        Assert.Equal(31, result.PoliciesEvaluated);
     }
 }
