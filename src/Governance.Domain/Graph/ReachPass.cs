@@ -8,6 +8,7 @@ namespace Governance.Domain.Graph;
 /// <summary>
 /// One thread's working state for <see cref="ReachCounter"/>, reused by every pass it runs. A pass marks the components that
 /// can reach its bits, then visits only those, successors first, each mask being its own bits OR its successors' masks.
+/// Masks sit in visiting order, so a pass that marks few components works within a few cache-sized blocks.
 /// </summary>
 internal sealed class ReachPass
 {
@@ -22,6 +23,7 @@ internal sealed class ReachPass
     private readonly ulong[] _masks;
     private readonly ulong[] _marked;
     private readonly int[] _stack;
+    private readonly int[] _slotOf;
     private ReachShape _shape;
     private int[] _problemCounts;
 
@@ -34,6 +36,7 @@ internal sealed class ReachPass
         _masks = new ulong[components * Words];
         _marked = new ulong[(components + 63) / 64];
         _stack = new int[components];
+        _slotOf = new int[components];
         _shape = _shapes[0];
         _problemCounts = _counts[0];
     }
@@ -50,13 +53,14 @@ internal sealed class ReachPass
         var words = (_shape.Successors.NodeCount + 63) / 64;
         Array.Clear(_marked, 0, words);
         MarkReaching(low, high);
+        var slot = 0;
         for (var word = 0; word < words; word++)
         {
             // Ascending component numbers: every successor is visited before the components that call it.
             var bits = _marked[word];
             while (bits != 0)
             {
-                Visit((word << 6) + BitOperations.TrailingZeroCount(bits), low, high);
+                Visit((word << 6) + BitOperations.TrailingZeroCount(bits), slot++, low, high);
                 bits &= bits - 1;
             }
         }
@@ -111,19 +115,12 @@ internal sealed class ReachPass
     private bool IsMarked(int component) => (_marked[component >> 6] & (1UL << (component & 63))) != 0;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Visit(int component, int low, int high)
+    private void Visit(int component, int slot, int low, int high)
     {
-        Gather(component);
-        var mask = _masks.AsSpan(component * Words, Words);
-        foreach (var bit in _shape.Seeds.Neighbours(component))
-        {
-            if (bit >= low && bit < high)
-            {
-                var offset = bit - low;
-                mask[offset >> 6] |= 1UL << (offset & 63);
-            }
-        }
-
+        _slotOf[component] = slot;
+        Gather(component, slot);
+        var mask = _masks.AsSpan(slot * Words, Words);
+        SetOwnBits(_shape.Seeds.Neighbours(component), low, high, mask);
         var count = 0;
         foreach (var word in mask)
         {
@@ -133,12 +130,28 @@ internal sealed class ReachPass
         _problemCounts[component] += count;
     }
 
-    // Unmarked successors hold stale masks from earlier passes, but cannot reach this pass's bits; skipping them is required.
+    /// <summary>Sets the bits of <paramref name="own"/> (ascending) that fall in the pass; a large cycle holds many, most elsewhere.</summary>
+    private static void SetOwnBits(ReadOnlySpan<int> own, int low, int high, Span<ulong> mask)
+    {
+        if (own.IsEmpty || own[^1] < low || own[0] >= high)
+        {
+            return;
+        }
+
+        var first = own.BinarySearch(low);
+        for (var i = first < 0 ? ~first : first; i < own.Length && own[i] < high; i++)
+        {
+            var offset = own[i] - low;
+            mask[offset >> 6] |= 1UL << (offset & 63);
+        }
+    }
+
+    // Unmarked successors cannot reach this pass's bits, and their slots are stale: skipping them is required.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Gather(int component)
+    private void Gather(int component, int slot)
     {
         ref var masks = ref MemoryMarshal.GetArrayDataReference(_masks);
-        var target = (nuint)(component * Words);
+        var target = (nuint)(slot * Words);
         for (var lane = 0; lane < Words; lane += Lanes)
         {
             Vector256<ulong>.Zero.StoreUnsafe(ref masks, target + (nuint)lane);
@@ -148,7 +161,7 @@ internal sealed class ReachPass
         {
             if (IsMarked(next))
             {
-                var source = (nuint)(next * Words);
+                var source = (nuint)(_slotOf[next] * Words);
                 for (var lane = 0; lane < Words; lane += Lanes)
                 {
                     var merged = Vector256.LoadUnsafe(ref masks, target + (nuint)lane) | Vector256.LoadUnsafe(ref masks, source + (nuint)lane);
