@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Governance.Domain.Catalog;
 
 namespace Governance.Domain.Graph;
@@ -28,7 +27,6 @@ internal static class EdgeResolver
         return raw;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static RawEdges ResolveOwn(IReadOnlyList<ServiceState> services, ServiceIndex index, EdgeFacts facts, int first)
     {
         var end = Math.Min(first + ChunkSize, services.Count);
@@ -95,9 +93,10 @@ internal static class EdgeResolver
     {
         for (var callee = 0; callee < services.Count; callee++)
         {
-            foreach (var callerId in services[callee].Profile.DependencyOf)
+            var callers = services[callee].Profile.DependencyOf;
+            for (var i = 0; i < callers.Count; i++)
             {
-                if (index.TryGet(callerId, out var caller) && caller != callee)
+                if (index.TryGet(callers[i], out var caller) && caller != callee)
                 {
                     raw.Add(caller, callee, EdgeTraits.Critical | EdgeTraits.Hard | EdgeTraits.Declared, null);
                 }

@@ -21,13 +21,13 @@ public static class FleetGraph
         var hard = Condensation.Of(graph.Where(EdgeTraits.Hard));
         var callers = all.Reversed();
         var hardCallers = hard.Reversed();
-        var products = ProductSeeds.Of(hardCallers, services, out var productCount);
+        var products = ProductSeeds.Of(hardCallers, index);
         var counts = ReachCounter.Count(
         [
             new ReachProblem(all.Dag, all.MemberBits(), services.Count),
             new ReachProblem(callers.Dag, callers.MemberBits(), services.Count),
             new ReachProblem(hardCallers.Dag, hardCallers.MemberBits(), services.Count),
-            new ReachProblem(hardCallers.Dag, products, productCount),
+            new ReachProblem(hardCallers.Dag, products, index.ProductCount),
         ]);
         var allowedRto = AllowedRto.Compute(hard, RtoOf(index, targets));
         var direct = DirectCallers.Count(graph, index);

@@ -1,33 +1,19 @@
-using Governance.Domain.Catalog;
-
 namespace Governance.Domain.Graph;
 
-/// <summary>The products of each component's members as seed bits, one bit per distinct product name in the fleet.</summary>
+/// <summary>The products of each component's members as seed bits for <see cref="ReachCounter"/>.</summary>
 internal static class ProductSeeds
 {
-    /// <summary>Each component's distinct product bits, ascending; <paramref name="productCount"/> is how many bits there are.</summary>
-    public static Csr Of(Condensation components, IReadOnlyList<ServiceState> services, out int productCount)
+    /// <summary>Each component's distinct product bits, ascending, from each service's in <paramref name="index"/>.</summary>
+    public static Csr Of(Condensation components, ServiceIndex index)
     {
-        var bitOf = new Dictionary<string, int>(StringComparer.Ordinal);
-        var holders = new List<int>();
-        var bits = new List<int>();
-        for (var node = 0; node < services.Count; node++)
+        var products = index.Products;
+        var holders = new int[products.EdgeCount];
+        for (var service = 0; service < index.Count; service++)
         {
-            foreach (var product in services[node].Profile.Products)
-            {
-                if (!bitOf.TryGetValue(product, out var bit))
-                {
-                    bit = bitOf.Count;
-                    bitOf[product] = bit;
-                }
-
-                holders.Add(components.ComponentOf[node]);
-                bits.Add(bit);
-            }
+            holders.AsSpan(products.Offsets[service], products.Offsets[service + 1] - products.Offsets[service]).Fill(components.ComponentOf[service]);
         }
 
-        productCount = bitOf.Count;
-        return Distinct(Csr.FromEdges(components.ComponentCount, holders.ToArray(), bits.ToArray()));
+        return Distinct(Csr.FromEdges(components.ComponentCount, holders, products.Targets));
     }
 
     /// <summary>Each node's neighbours sorted, duplicates dropped.</summary>
@@ -37,7 +23,12 @@ internal static class ProductSeeds
         var values = new List<int>(lists.EdgeCount);
         for (var node = 0; node < lists.NodeCount; node++)
         {
-            Array.Sort(lists.Targets, lists.Offsets[node], lists.Offsets[node + 1] - lists.Offsets[node]);
+            var length = lists.Offsets[node + 1] - lists.Offsets[node];
+            if (length > 1)
+            {
+                Array.Sort(lists.Targets, lists.Offsets[node], length);
+            }
+
             foreach (var value in lists.Neighbours(node))
             {
                 if (values.Count == offsets[node] || values[^1] != value)

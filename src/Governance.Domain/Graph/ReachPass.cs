@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
@@ -45,7 +44,6 @@ internal sealed class ReachPass
     /// Adds, to each component's count in problem <paramref name="problem"/>, how many of bits <paramref name="low"/> …
     /// <paramref name="high"/> - 1 it reaches.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Run(int problem, int low, int high)
     {
         _shape = _shapes[problem];
@@ -78,7 +76,6 @@ internal sealed class ReachPass
     }
 
     /// <summary>Marks the holders of the pass's bits and every component with a path to one: the only masks not empty.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void MarkReaching(int low, int high)
     {
         var top = 0;
@@ -114,7 +111,6 @@ internal sealed class ReachPass
 
     private bool IsMarked(int component) => (_marked[component >> 6] & (1UL << (component & 63))) != 0;
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Visit(int component, int slot, int low, int high)
     {
         _slotOf[component] = slot;
@@ -147,7 +143,6 @@ internal sealed class ReachPass
     }
 
     // Unmarked successors cannot reach this pass's bits, and their slots are stale: skipping them is required.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Gather(int component, int slot)
     {
         ref var masks = ref MemoryMarshal.GetArrayDataReference(_masks);

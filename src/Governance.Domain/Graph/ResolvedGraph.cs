@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Governance.Domain.Catalog;
 
 namespace Governance.Domain.Graph;
@@ -56,7 +55,6 @@ internal sealed class ResolvedGraph
     }
 
     /// <summary>One edge per caller–callee pair: own edges merge their traits, a declared edge counts only where none exists.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static (Csr Callees, EdgeTraits[] Traits) Deduplicate(int nodeCount, RawEdges raw)
     {
         var byCaller = Csr.FromEdges(nodeCount, raw.From, Csr.Sequence(raw.Count));

@@ -16,6 +16,7 @@ internal sealed class ServiceIndex
 
     private readonly Dictionary<string, int> _byId;
     private readonly Dictionary<string, List<int>> _providers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _productBits = new(StringComparer.Ordinal);
     private readonly bool[] _deprecated;
 
     public ServiceIndex(IReadOnlyList<ServiceState> services)
@@ -23,6 +24,8 @@ internal sealed class ServiceIndex
         _byId = new Dictionary<string, int>(services.Count, StringComparer.Ordinal);
         _deprecated = new bool[services.Count];
         Tiers = new int[services.Count];
+        var productOffsets = new int[services.Count + 1];
+        var productBits = new List<int>(services.Count * 2);
         for (var i = 0; i < services.Count; i++)
         {
             var profile = services[i].Profile;
@@ -33,17 +36,31 @@ internal sealed class ServiceIndex
 
             _deprecated[i] = string.Equals(profile.Lifecycle, DeprecatedLifecycle, StringComparison.OrdinalIgnoreCase);
             Tiers[i] = profile.Tier ?? NoTier;
-            foreach (var api in profile.ProvidesApis)
+            for (var api = 0; api < profile.ProvidesApis.Count; api++)
             {
-                AddProvider(EntityRefs.ApiPrefix + api, i);
+                AddProvider(EntityRefs.ApiPrefix + profile.ProvidesApis[api], i);
             }
+
+            for (var product = 0; product < profile.Products.Count; product++)
+            {
+                productBits.Add(ProductBit(profile.Products[product]));
+            }
+
+            productOffsets[i + 1] = productBits.Count;
         }
+
+        Products = new Csr(productOffsets, [.. productBits]);
     }
 
     public int Count => Tiers.Length;
 
     /// <summary>Each service's tier, or <see cref="NoTier"/>.</summary>
     public int[] Tiers { get; }
+
+    /// <summary>Each service's products, as bits 0 … <see cref="ProductCount"/> - 1, one per distinct product name in the fleet.</summary>
+    public Csr Products { get; }
+
+    public int ProductCount => _productBits.Count;
 
     public bool TryGet(string id, out int index) => _byId.TryGetValue(id, out index);
 
@@ -52,6 +69,17 @@ internal sealed class ServiceIndex
     /// <summary>The services that provide <paramref name="apiReference"/> (<c>api:NAME</c>), in snapshot order.</summary>
     public ReadOnlySpan<int> Providers(string apiReference) =>
         _providers.TryGetValue(apiReference, out var providers) ? CollectionsMarshal.AsSpan(providers) : [];
+
+    private int ProductBit(string product)
+    {
+        if (!_productBits.TryGetValue(product, out var bit))
+        {
+            bit = _productBits.Count;
+            _productBits[product] = bit;
+        }
+
+        return bit;
+    }
 
     private void AddProvider(string apiReference, int provider)
     {
