@@ -1,11 +1,10 @@
-using System.Runtime.InteropServices;
 using Governance.Domain.Catalog;
 
 namespace Governance.Domain.Graph;
 
 /// <summary>
-/// Service ids and provided APIs mapped to positions in a snapshot, with the per-service values the graph needs, so that
-/// nothing after it reads strings. Safe for concurrent readers once built.
+/// Service ids and provided APIs mapped to positions in a snapshot, with the per-service values the graph needs, read in
+/// one pass over the profiles so that nothing after it reads strings. Safe for concurrent readers once built.
 /// </summary>
 internal sealed class ServiceIndex
 {
@@ -15,8 +14,10 @@ internal sealed class ServiceIndex
     private const string DeprecatedLifecycle = "deprecated";
 
     private readonly Dictionary<string, int> _byId;
-    private readonly Dictionary<string, List<int>> _providers = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> _productBits = new(StringComparer.Ordinal);
+    private readonly NameNumbers _apis = new();
+    private readonly NameNumbers _products = new();
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _apiByName;
+    private readonly Csr _providers;
     private readonly bool[] _deprecated;
 
     public ServiceIndex(IReadOnlyList<ServiceState> services)
@@ -24,6 +25,7 @@ internal sealed class ServiceIndex
         _byId = new Dictionary<string, int>(services.Count, StringComparer.Ordinal);
         _deprecated = new bool[services.Count];
         Tiers = new int[services.Count];
+        var provided = new List<(int Api, int Provider)>();
         var productOffsets = new int[services.Count + 1];
         var productBits = new List<int>(services.Count * 2);
         for (var i = 0; i < services.Count; i++)
@@ -38,17 +40,20 @@ internal sealed class ServiceIndex
             Tiers[i] = profile.Tier ?? NoTier;
             for (var api = 0; api < profile.ProvidesApis.Count; api++)
             {
-                AddProvider(EntityRefs.ApiPrefix + profile.ProvidesApis[api], i);
+                provided.Add((_apis.NumberOf(profile.ProvidesApis[api]), i));
             }
 
             for (var product = 0; product < profile.Products.Count; product++)
             {
-                productBits.Add(ProductBit(profile.Products[product]));
+                productBits.Add(_products.NumberOf(profile.Products[product]));
             }
 
             productOffsets[i + 1] = productBits.Count;
         }
 
+        _apiByName = _apis.ByName;
+        // A service listing an API twice is a provider twice: harmless, as edges to one callee merge.
+        _providers = Csr.FromEdges(_apis.Count, [.. provided.Select(pair => pair.Api)], [.. provided.Select(pair => pair.Provider)]);
         Products = new Csr(productOffsets, [.. productBits]);
     }
 
@@ -60,39 +65,34 @@ internal sealed class ServiceIndex
     /// <summary>Each service's products, as bits 0 … <see cref="ProductCount"/> - 1, one per distinct product name in the fleet.</summary>
     public Csr Products { get; }
 
-    public int ProductCount => _productBits.Count;
+    public int ProductCount => _products.Count;
 
     public bool TryGet(string id, out int index) => _byId.TryGetValue(id, out index);
 
     public bool IsDeprecated(int index) => _deprecated[index];
 
-    /// <summary>The services that provide <paramref name="apiReference"/> (<c>api:NAME</c>), in snapshot order.</summary>
+    /// <summary>The services that provide the API <paramref name="apiReference"/> (<c>api:NAME</c>) names, in snapshot order.</summary>
     public ReadOnlySpan<int> Providers(string apiReference) =>
-        _providers.TryGetValue(apiReference, out var providers) ? CollectionsMarshal.AsSpan(providers) : [];
+        _apiByName.TryGetValue(apiReference.AsSpan(EntityRefs.ApiPrefix.Length), out var api) ? _providers.Neighbours(api) : [];
 
-    private int ProductBit(string product)
+    /// <summary>Numbers distinct names 0, 1, … in the order they first appear.</summary>
+    private sealed class NameNumbers
     {
-        if (!_productBits.TryGetValue(product, out var bit))
-        {
-            bit = _productBits.Count;
-            _productBits[product] = bit;
-        }
+        private readonly Dictionary<string, int> _numbers = new(StringComparer.Ordinal);
 
-        return bit;
-    }
+        public int Count => _numbers.Count;
 
-    private void AddProvider(string apiReference, int provider)
-    {
-        if (!_providers.TryGetValue(apiReference, out var providers))
-        {
-            providers = [];
-            _providers[apiReference] = providers;
-        }
+        public Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> ByName => _numbers.GetAlternateLookup<ReadOnlySpan<char>>();
 
-        // A service listing one API twice still provides it once.
-        if (providers.Count == 0 || providers[^1] != provider)
+        public int NumberOf(string name)
         {
-            providers.Add(provider);
+            if (!_numbers.TryGetValue(name, out var number))
+            {
+                number = _numbers.Count;
+                _numbers[name] = number;
+            }
+
+            return number;
         }
     }
 }

@@ -11,7 +11,7 @@ public sealed class FleetGraphEdgeTests
     {
         var facts = FactsOf(
             new ServiceState(Samples.Profile("flags-a") with { ProvidesApis = ["flags"] }) { Dependencies = [new Dependency("api:flags")] },
-            new ServiceState(Samples.Profile("flags-b") with { ProvidesApis = ["flags"] }),
+            new ServiceState(Samples.Profile("flags-b") with { ProvidesApis = ["flags", "flags"] }),
             Calls("sms", "api:flags"));
 
         Assert.Equal(2, facts["sms"].FanOut);
