@@ -60,21 +60,6 @@ internal sealed class Condensation
         return new Condensation(componentOf, sizes, Csr.FromEdges(ComponentCount, from, to));
     }
 
-    /// <summary>
-    /// Each component's own bits when bits stand for nodes: the members of component c take the consecutive bits after those
-    /// of components 0 … c - 1, so the bits a component reaches count the nodes it reaches.
-    /// </summary>
-    public Csr MemberBits()
-    {
-        var offsets = new int[ComponentCount + 1];
-        for (var component = 0; component < ComponentCount; component++)
-        {
-            offsets[component + 1] = offsets[component] + Sizes[component];
-        }
-
-        return new Csr(offsets, Csr.Sequence(ComponentOf.Length));
-    }
-
     private static Csr DagOf(Csr graph, int[] componentOf, Csr members)
     {
         var count = members.NodeCount;

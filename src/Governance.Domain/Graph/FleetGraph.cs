@@ -24,9 +24,9 @@ public static class FleetGraph
         var products = ProductSeeds.Of(hardCallers, index);
         var counts = ReachCounter.Count(
         [
-            new ReachProblem(all.Dag, all.MemberBits(), services.Count),
-            new ReachProblem(callers.Dag, callers.MemberBits(), services.Count),
-            new ReachProblem(hardCallers.Dag, hardCallers.MemberBits(), services.Count),
+            ReachProblem.Nodes(all),
+            ReachProblem.Nodes(callers),
+            ReachProblem.Nodes(hardCallers),
             new ReachProblem(hardCallers.Dag, products, index.ProductCount),
         ]);
         var allowedRto = AllowedRto.Compute(hard, RtoOf(index, targets));

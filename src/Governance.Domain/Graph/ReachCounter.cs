@@ -1,9 +1,20 @@
 namespace Governance.Domain.Graph;
 
-/// <summary>One reachability count to make: a DAG (edges to lower numbers) and the seed bits each of its components holds.</summary>
-internal sealed record ReachProblem(Csr Dag, Csr Seeds, int BitCount)
+/// <summary>
+/// One reachability count to make: a DAG (edges to lower numbers), the seed bits each of its components holds, and what
+/// each bit weighs (null: one each).
+/// </summary>
+internal sealed record ReachProblem(Csr Dag, Csr Seeds, int BitCount, int[]? Weights = null)
 {
     public int Passes => (BitCount + ReachPass.Bits - 1) / ReachPass.Bits;
+
+    /// <summary>Counting the nodes each component of <paramref name="components"/> reaches: a bit per component, weighing its size.</summary>
+    public static ReachProblem Nodes(Condensation components)
+    {
+        var count = components.ComponentCount;
+        var own = new Csr(Csr.Sequence(count + 1), Csr.Sequence(count));
+        return new ReachProblem(components.Dag, own, count, components.Sizes);
+    }
 }
 
 /// <summary>
@@ -13,8 +24,8 @@ internal sealed record ReachProblem(Csr Dag, Csr Seeds, int BitCount)
 internal static class ReachCounter
 {
     /// <summary>
-    /// For each problem, for each component of its DAG, how many distinct seed bits the components it reaches, itself
-    /// included, hold between them.
+    /// For each problem, for each component of its DAG, the total weight of the distinct seed bits the components it
+    /// reaches, itself included, hold between them.
     /// </summary>
     public static int[][] Count(IReadOnlyList<ReachProblem> problems)
     {
@@ -47,9 +58,9 @@ internal static class ReachCounter
     }
 }
 
-/// <summary>What every pass of one problem reads: the DAG both ways, each component's bits and each bit's holders.</summary>
-internal sealed record ReachShape(Csr Successors, Csr Predecessors, Csr Seeds, Csr Holders)
+/// <summary>What every pass of one problem reads: the DAG both ways, each component's bits, each bit's holders and weight.</summary>
+internal sealed record ReachShape(Csr Successors, Csr Predecessors, Csr Seeds, Csr Holders, int[]? Weights)
 {
     public static ReachShape Of(ReachProblem problem) =>
-        new(problem.Dag, problem.Dag.Transpose(), problem.Seeds, problem.Seeds.Transpose(problem.BitCount));
+        new(problem.Dag, problem.Dag.Transpose(), problem.Seeds, problem.Seeds.Transpose(problem.BitCount), problem.Weights);
 }

@@ -17,14 +17,19 @@ internal sealed class ReachPass
     private const int Words = 16;
     private const int Lanes = 4;
 
+    // A weight is a positive int, so weight - 1 has at most 31 binary digits.
+    private const int MaxPlanes = 31;
+
     private readonly ReachShape[] _shapes;
     private readonly int[][] _counts;
     private readonly ulong[] _masks;
     private readonly ulong[] _marked;
     private readonly int[] _stack;
     private readonly int[] _slotOf;
+    private readonly ulong[] _planes = new ulong[MaxPlanes * Words];
     private ReachShape _shape;
     private int[] _problemCounts;
+    private int _planeCount;
 
     /// <summary>State for the passes of all <paramref name="shapes"/>, sized for the largest.</summary>
     public ReachPass(IReadOnlyList<ReachShape> shapes)
@@ -50,6 +55,7 @@ internal sealed class ReachPass
         _problemCounts = _counts[problem];
         var words = (_shape.Successors.NodeCount + 63) / 64;
         Array.Clear(_marked, 0, words);
+        SetPlanes(low, high);
         MarkReaching(low, high);
         var slot = 0;
         for (var word = 0; word < words; word++)
@@ -71,6 +77,34 @@ internal sealed class ReachPass
             for (var component = 0; component < totals[problem].Length; component++)
             {
                 totals[problem][component] += _counts[problem][component];
+            }
+        }
+    }
+
+    /// <summary>
+    /// Lays the pass's weights out as bit planes: plane k holds the bits whose weight - 1 has binary digit k, so a mask
+    /// weighs its popcount plus the popcount of its AND with plane k, shifted by k, for each plane.
+    /// </summary>
+    private void SetPlanes(int low, int high)
+    {
+        Array.Clear(_planes, 0, _planeCount * Words);
+        _planeCount = 0;
+        if (_shape.Weights is not { } weights)
+        {
+            return;
+        }
+
+        for (var bit = low; bit < high; bit++)
+        {
+            var extra = (uint)(weights[bit] - 1);
+            _planeCount = Math.Max(_planeCount, 32 - BitOperations.LeadingZeroCount(extra));
+            for (var plane = 0; extra != 0; plane++, extra >>= 1)
+            {
+                if ((extra & 1) != 0)
+                {
+                    var offset = bit - low;
+                    _planes[(plane * Words) + (offset >> 6)] |= 1UL << (offset & 63);
+                }
             }
         }
     }
@@ -123,10 +157,26 @@ internal sealed class ReachPass
             count += BitOperations.PopCount(word);
         }
 
+        for (var plane = 0; plane < _planeCount; plane++)
+        {
+            count += Overlap(mask, _planes.AsSpan(plane * Words, Words)) << plane;
+        }
+
         _problemCounts[component] += count;
     }
 
-    /// <summary>Sets the bits of <paramref name="own"/> (ascending) that fall in the pass; a large cycle holds many, most elsewhere.</summary>
+    private static int Overlap(ReadOnlySpan<ulong> mask, ReadOnlySpan<ulong> plane)
+    {
+        var count = 0;
+        for (var word = 0; word < Words; word++)
+        {
+            count += BitOperations.PopCount(mask[word] & plane[word]);
+        }
+
+        return count;
+    }
+
+    /// <summary>Sets the bits of <paramref name="own"/> (ascending) that fall in the pass: a large cycle may hold many products.</summary>
     private static void SetOwnBits(ReadOnlySpan<int> own, int low, int high, Span<ulong> mask)
     {
         if (own.IsEmpty || own[^1] < low || own[0] >= high)

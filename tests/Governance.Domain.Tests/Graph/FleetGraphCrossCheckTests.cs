@@ -12,7 +12,7 @@ public sealed class FleetGraphCrossCheckTests
         for (var seed = 0; seed < 300; seed++)
         {
             var random = new Random(seed);
-            AssertMatchesNaive(RandomFleet(random, random.Next(1, 60), productCount: 6, maxProducts: 2), seed);
+            AssertMatchesNaive(RandomFleet(random, random.Next(1, 60), productCount: 6, maxProducts: 2, maxEdges: 4), seed);
         }
     }
 
@@ -22,11 +22,13 @@ public sealed class FleetGraphCrossCheckTests
         for (var seed = 1000; seed < 1002; seed++)
         {
             var random = new Random(seed);
-            var services = RandomFleet(random, 1100 + random.Next(200), productCount: 100_000, maxProducts: 3);
+            var services = RandomFleet(random, 1500 + random.Next(200), productCount: 100_000, maxProducts: 3, maxEdges: 2);
 
-            // A pass follows 1024 bits: these fleets must need more than one for services and for products alike.
+            // A pass follows 1024 bits, a bit per product or per component: these fleets need several for both, and have cycles.
+            var facts = AssertMatchesNaive(services, seed);
             Assert.True(services.SelectMany(service => service.Profile.Products).Distinct().Count() > 1024);
-            AssertMatchesNaive(services, seed);
+            Assert.True(facts.Count(fact => !fact.InCycle) > 1024, $"{facts.Count(fact => !fact.InCycle)} outside cycles");
+            Assert.True(facts.Count(fact => fact.InCycle) > 10, $"{facts.Count(fact => fact.InCycle)} in cycles");
         }
     }
 
@@ -43,7 +45,7 @@ public sealed class FleetGraphCrossCheckTests
         Assert.Equal((Length, 0, false), (facts[Length].TransitiveFanOut, facts[Length].TransitiveFanIn, facts[Length].InCycle));
     }
 
-    private static void AssertMatchesNaive(IReadOnlyList<ServiceState> services, int seed)
+    private static IReadOnlyList<GraphFacts> AssertMatchesNaive(IReadOnlyList<ServiceState> services, int seed)
     {
         var expected = NaiveGraphFacts.Compute(services, Targets);
         var actual = FleetGraph.Compute(services, Targets);
@@ -52,10 +54,12 @@ public sealed class FleetGraphCrossCheckTests
         {
             Assert.True(expected[i] == actual[i], $"seed {seed}, service {services[i].Id}:\n expected {expected[i]}\n actual   {actual[i]}");
         }
+
+        return actual;
     }
 
     /// <summary>Services with cycles, API edges, reverse dependencies, self-references, dangling targets and mixed attributes.</summary>
-    private static List<ServiceState> RandomFleet(Random random, int count, int productCount, int maxProducts)
+    private static List<ServiceState> RandomFleet(Random random, int count, int productCount, int maxProducts, int maxEdges)
     {
         string[] lifecycles = ["production", "experimental", "deprecated"];
         var apis = Math.Max(1, count / 4);
@@ -68,7 +72,7 @@ public sealed class FleetGraphCrossCheckTests
             DependencyOf = random.Next(8) == 0 ? [$"s{random.Next(count + 2)}"] : [],
         })
         {
-            Dependencies = [.. Enumerable.Range(0, random.Next(5)).Select(_ => RandomTarget(random, count, apis)).Distinct().Select(target => RandomEdge(random, target))],
+            Dependencies = [.. Enumerable.Range(0, random.Next(maxEdges + 1)).Select(_ => RandomTarget(random, count, apis)).Distinct().Select(target => RandomEdge(random, target))],
         })];
     }
 
