@@ -14,43 +14,50 @@ internal sealed record StoreConnection(SqlDialect Dialect, DbDataSource DataSour
     /// <summary>Reads a file path, a SQLite connection string, a PostgreSQL connection string or a postgres:// URL.</summary>
     public static StoreConnection Create(string connection)
     {
+        var address = Resolve(connection);
+        if (address.Dialect == StoreAddress.PostgreSql)
+        {
+            var shown = new NpgsqlConnectionStringBuilder(address.ConnectionString);
+            shown.Remove("Password");
+            return new StoreConnection(PostgreSqlDialect.Instance, NpgsqlDataSource.Create(address.ConnectionString), shown.ConnectionString);
+        }
+
+        var path = new SqliteConnectionStringBuilder(address.ConnectionString).DataSource;
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        return new StoreConnection(SqliteDialect.Instance, new SqliteDataSource(address.ConnectionString), path);
+    }
+
+    /// <summary>The dialect and the connection string <paramref name="connection"/> names, without opening anything.</summary>
+    public static StoreAddress Resolve(string connection)
+    {
         ArgumentException.ThrowIfNullOrWhiteSpace(connection);
         var text = connection.Trim();
         if (text.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || text.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase))
         {
-            return ForPostgreSql(PostgresUrl.ToConnectionString(text));
+            return new StoreAddress(StoreAddress.PostgreSql, PostgresUrl.ToConnectionString(text));
         }
 
         var keys = TryParseKeys(text);
         if (keys.Any(PostgreSqlKeys.Contains))
         {
-            return ForPostgreSql(text);
+            return new StoreAddress(StoreAddress.PostgreSql, text);
         }
 
-        return keys.Any(SqliteKeys.Contains) ? ForSqlite(new SqliteConnectionStringBuilder(text)) : ForSqlite(new SqliteConnectionStringBuilder { DataSource = text });
+        return ForSqlite(keys.Any(SqliteKeys.Contains) ? new SqliteConnectionStringBuilder(text) : new SqliteConnectionStringBuilder { DataSource = text });
     }
 
-    private static StoreConnection ForPostgreSql(string connectionString)
-    {
-        var shown = new NpgsqlConnectionStringBuilder(connectionString);
-        shown.Remove("Password");
-        return new StoreConnection(PostgreSqlDialect.Instance, NpgsqlDataSource.Create(connectionString), shown.ConnectionString);
-    }
-
-    private static StoreConnection ForSqlite(SqliteConnectionStringBuilder builder)
+    private static StoreAddress ForSqlite(SqliteConnectionStringBuilder builder)
     {
         if (string.IsNullOrWhiteSpace(builder.DataSource))
         {
             throw new ArgumentException("A SQLite connection needs a file: set Data Source.", nameof(builder));
         }
 
-        var path = Path.GetFullPath(builder.DataSource);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        builder.DataSource = path;
+        builder.DataSource = Path.GetFullPath(builder.DataSource);
         builder.Mode = SqliteOpenMode.ReadWriteCreate;
         builder.Pooling = true;
         builder.DefaultTimeout = Math.Max(builder.DefaultTimeout, 120);
-        return new StoreConnection(SqliteDialect.Instance, new SqliteDataSource(builder.ToString()), path);
+        return new StoreAddress(StoreAddress.Sqlite, builder.ToString());
     }
 
     // A file path may contain '=' or ';'; only text that parses and names a known key is a connection string.

@@ -31,3 +31,10 @@ public sealed class PostgreSqlTamperTests(PostgresServer server) : TamperContrac
 {
     protected override async Task<ITestDatabase> CreateDatabaseAsync() => await server.CreateDatabaseAsync();
 }
+
+[RequiresPostgreSql]
+[Collection(PostgresCollection.Name)]
+public sealed class PostgreSqlAuditTests(PostgresServer server) : AuditContractTests
+{
+    protected override async Task<ITestDatabase> CreateDatabaseAsync() => await server.CreateDatabaseAsync();
+}

@@ -23,3 +23,8 @@ public sealed class SqliteTamperTests : TamperContractTests
 {
     protected override Task<ITestDatabase> CreateDatabaseAsync() => Task.FromResult<ITestDatabase>(new SqliteTestDatabase());
 }
+
+public sealed class SqliteAuditTests : AuditContractTests
+{
+    protected override Task<ITestDatabase> CreateDatabaseAsync() => Task.FromResult<ITestDatabase>(new SqliteTestDatabase());
+}
