@@ -1,8 +1,10 @@
 using System.Runtime.CompilerServices;
 using Governance.Domain;
+using Governance.Domain.Audit;
 using Governance.Domain.Catalog;
 using Governance.Domain.Commands;
 using Governance.Domain.History;
+using Governance.Storage.Audits;
 using Governance.Storage.Connections;
 using Governance.Storage.Execution;
 using Governance.Storage.Migrations;
@@ -25,6 +27,7 @@ public sealed class GovernanceStore : IAsyncDisposable
         _context = new StoreContext(connection.DataSource, connection.Dialect, timeProvider);
         _commands = new CommandRunner(_context);
         _batches = new BatchRunner(_context);
+        Audits = new AuditRunStore(_context);
         Dialect = connection.Dialect.Name;
         Location = connection.Location;
     }
@@ -34,6 +37,9 @@ public sealed class GovernanceStore : IAsyncDisposable
 
     /// <summary>The database file, or the PostgreSQL connection string without its password.</summary>
     public string Location { get; }
+
+    /// <summary>The fleet audit runs and their results.</summary>
+    public AuditRunStore Audits { get; }
 
     /// <summary>
     /// Opens a store and brings its schema up to date. <paramref name="connection"/> is a file path or a
@@ -135,6 +141,9 @@ public sealed class GovernanceStore : IAsyncDisposable
         await using var connection = await _context.OpenAsync(cancellationToken).ConfigureAwait(false);
         return await _context.Entities.ListAsync(connection, kind, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>Every service (ordered by id) and catalog entity (by kind and id) as of one moment, read in two queries.</summary>
+    public Task<FleetSnapshot> LoadSnapshotAsync(CancellationToken cancellationToken = default) => SnapshotReader.ReadAsync(_context, cancellationToken);
 
     /// <summary>
     /// Applies a whole catalog in one transaction. When any definition is rejected nothing is written and the result

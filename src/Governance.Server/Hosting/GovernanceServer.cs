@@ -1,9 +1,10 @@
+using Governance.Server.Auditing;
 using Governance.Server.Catalog;
 using Governance.Server.Health;
 
 namespace Governance.Server.Hosting;
 
-/// <summary>Builds the Governance web host: the store, JSON in the domain's shape, and the endpoints.</summary>
+/// <summary>Builds the Governance web host: the store, the scheduled audit, JSON in the domain's shape, and the endpoints.</summary>
 public static class GovernanceServer
 {
     /// <summary>A ready-to-run server; <paramref name="settings"/> override configuration (the CLI passes its --db here).</summary>
@@ -16,6 +17,7 @@ public static class GovernanceServer
         }
 
         builder.AddGovernanceStore();
+        builder.AddAuditScheduler();
         builder.AddGovernanceJson();
         var app = builder.Build();
         app.MapHealthEndpoints();

@@ -18,7 +18,7 @@ public static class StoreRegistration
             {
                 if (string.IsNullOrWhiteSpace(options.Database))
                 {
-                    options.Database = configuration[StoreDefaults.DatabaseVariable] ?? StoreDefaults.DefaultDatabase;
+                    options.Database = DatabaseOf(configuration);
                 }
             })
             .ValidateDataAnnotations()
@@ -26,6 +26,13 @@ public static class StoreRegistration
         builder.Services.AddSingleton<StoreHolder>();
         builder.Services.AddHostedService(services => services.GetRequiredService<StoreHolder>());
         return builder;
+    }
+
+    /// <summary>The store <paramref name="configuration"/> names: Governance:Database, else GOVERNANCE_DB, else governance.db.</summary>
+    public static string DatabaseOf(IConfiguration configuration)
+    {
+        var database = configuration[$"{StoreOptions.Section}:{nameof(StoreOptions.Database)}"];
+        return string.IsNullOrWhiteSpace(database) ? configuration[StoreDefaults.DatabaseVariable] ?? StoreDefaults.DefaultDatabase : database;
     }
 
     /// <summary>API JSON is the domain's JSON: camelCase, kebab-case enums, nulls left out.</summary>

@@ -17,38 +17,16 @@ internal sealed record StoreConnection(SqlDialect Dialect, DbDataSource DataSour
     /// </summary>
     public static StoreConnection Create(string connection, bool createMissing)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(connection);
-        var text = connection.Trim();
-        if (text.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || text.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase))
+        var address = Resolve(connection);
+        if (address.Dialect == StoreAddress.PostgreSql)
         {
-            return ForPostgreSql(PostgresUrl.ToConnectionString(text));
+            var shown = new NpgsqlConnectionStringBuilder(address.ConnectionString);
+            shown.Remove("Password");
+            return new StoreConnection(PostgreSqlDialect.Instance, NpgsqlDataSource.Create(address.ConnectionString), shown.ConnectionString);
         }
 
-        var keys = TryParseKeys(text);
-        if (keys.Any(PostgreSqlKeys.Contains))
-        {
-            return ForPostgreSql(text);
-        }
-
-        var builder = keys.Any(SqliteKeys.Contains) ? new SqliteConnectionStringBuilder(text) : new SqliteConnectionStringBuilder { DataSource = text };
-        return ForSqlite(builder, createMissing);
-    }
-
-    private static StoreConnection ForPostgreSql(string connectionString)
-    {
-        var shown = new NpgsqlConnectionStringBuilder(connectionString);
-        shown.Remove("Password");
-        return new StoreConnection(PostgreSqlDialect.Instance, NpgsqlDataSource.Create(connectionString), shown.ConnectionString);
-    }
-
-    private static StoreConnection ForSqlite(SqliteConnectionStringBuilder builder, bool createMissing)
-    {
-        if (string.IsNullOrWhiteSpace(builder.DataSource))
-        {
-            throw new ArgumentException("A SQLite connection needs a file: set Data Source.", nameof(builder));
-        }
-
-        var path = Path.GetFullPath(builder.DataSource);
+        var builder = new SqliteConnectionStringBuilder(address.ConnectionString);
+        var path = builder.DataSource;
         if (createMissing)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
@@ -58,13 +36,42 @@ internal sealed record StoreConnection(SqlDialect Dialect, DbDataSource DataSour
             throw new StoreNotFoundException(path);
         }
 
-        builder.DataSource = path;
-
         // Without create, SQLite itself refuses to make the file should it vanish after the check.
         builder.Mode = createMissing ? SqliteOpenMode.ReadWriteCreate : SqliteOpenMode.ReadWrite;
+        return new StoreConnection(SqliteDialect.Instance, new SqliteDataSource(builder.ToString()), path);
+    }
+
+    /// <summary>The dialect and the connection string <paramref name="connection"/> names, without opening anything.</summary>
+    public static StoreAddress Resolve(string connection)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connection);
+        var text = connection.Trim();
+        if (text.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || text.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase))
+        {
+            return new StoreAddress(StoreAddress.PostgreSql, PostgresUrl.ToConnectionString(text));
+        }
+
+        var keys = TryParseKeys(text);
+        if (keys.Any(PostgreSqlKeys.Contains))
+        {
+            return new StoreAddress(StoreAddress.PostgreSql, text);
+        }
+
+        return ForSqlite(keys.Any(SqliteKeys.Contains) ? new SqliteConnectionStringBuilder(text) : new SqliteConnectionStringBuilder { DataSource = text });
+    }
+
+    private static StoreAddress ForSqlite(SqliteConnectionStringBuilder builder)
+    {
+        if (string.IsNullOrWhiteSpace(builder.DataSource))
+        {
+            throw new ArgumentException("A SQLite connection needs a file: set Data Source.", nameof(builder));
+        }
+
+        builder.DataSource = Path.GetFullPath(builder.DataSource);
+        builder.Mode = SqliteOpenMode.ReadWriteCreate;
         builder.Pooling = true;
         builder.DefaultTimeout = Math.Max(builder.DefaultTimeout, 120);
-        return new StoreConnection(SqliteDialect.Instance, new SqliteDataSource(builder.ToString()), path);
+        return new StoreAddress(StoreAddress.Sqlite, builder.ToString());
     }
 
     // A file path may contain '=' or ';'; only text that parses and names a known key is a connection string.

@@ -1,6 +1,7 @@
 using System.Data;
 using System.Data.Common;
 using Governance.Domain.History;
+using Governance.Storage.Writing;
 
 namespace Governance.Storage.Dialects;
 
@@ -47,6 +48,13 @@ internal abstract class SqlDialect
 
     /// <summary>The value of a list parameter used with <see cref="InList"/>.</summary>
     public abstract object ListValue(IReadOnlyCollection<string> values);
+
+    /// <summary>Whether <see cref="BulkInsertAsync"/> beats a <see cref="RowWriter"/> here.</summary>
+    public virtual bool HasBulkInsert => false;
+
+    /// <summary>Inserts <paramref name="rows"/> into <paramref name="table"/> inside the connection's transaction by the database's bulk path.</summary>
+    public virtual Task BulkInsertAsync(DbConnection connection, string table, IReadOnlyList<StatementParameter> columns, IAsyncEnumerable<object?[][]> rows, CancellationToken cancellationToken) =>
+        throw new NotSupportedException($"{Name} has no bulk insert");
 
     /// <summary>True when the database aborted the transaction because of a concurrent one, so that a retry may succeed.</summary>
     public virtual bool IsConcurrencyFailure(DbException exception) => false;

@@ -144,3 +144,26 @@ public sealed class PostgreSqlConnectionTests(PostgresServer server) : IAsyncLif
         Assert.Equal(CommandStatus.Accepted, (await store.ExecuteAsync("checkout", Catalog.Service("checkout"), "alice")).Status);
     }
 }
+
+public sealed class StoreAddressTests
+{
+    [Fact]
+    public void A_path_resolves_to_a_sqlite_connection_string_for_its_full_path()
+    {
+        var address = StoreAddress.Resolve("data/governance.db");
+
+        var builder = new SqliteConnectionStringBuilder(address.ConnectionString);
+        Assert.Equal(StoreAddress.Sqlite, address.Dialect);
+        Assert.Equal((Path.GetFullPath("data/governance.db"), true, 120), (builder.DataSource, builder.Pooling, builder.DefaultTimeout));
+    }
+
+    [Fact]
+    public void A_postgres_url_resolves_to_an_npgsql_connection_string_with_its_password()
+    {
+        var address = StoreAddress.Resolve("postgres://gov:p%40ss@db.internal:6432/governance?Pooling=false");
+
+        var builder = new NpgsqlConnectionStringBuilder(address.ConnectionString);
+        Assert.Equal(StoreAddress.PostgreSql, address.Dialect);
+        Assert.Equal(("db.internal", 6432, "gov", "p@ss", "governance", false), (builder.Host, builder.Port, builder.Username, builder.Password, builder.Database, builder.Pooling));
+    }
+}

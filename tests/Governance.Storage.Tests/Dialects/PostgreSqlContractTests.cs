@@ -38,3 +38,10 @@ public sealed class PostgreSqlSchemaTests(PostgresServer server) : SchemaContrac
 {
     protected override async Task<ITestDatabase> CreateDatabaseAsync() => await server.CreateDatabaseAsync();
 }
+
+[RequiresPostgreSql]
+[Collection(PostgresCollection.Name)]
+public sealed class PostgreSqlAuditTests(PostgresServer server) : AuditContractTests
+{
+    protected override async Task<ITestDatabase> CreateDatabaseAsync() => await server.CreateDatabaseAsync();
+}

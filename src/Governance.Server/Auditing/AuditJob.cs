@@ -1,0 +1,41 @@
+using Governance.Server.Hosting;
+using Microsoft.Extensions.Options;
+using Quartz;
+
+namespace Governance.Server.Auditing;
+
+/// <summary>
+/// The scheduled fleet audit. Never runs twice at once, in this process or (on PostgreSQL) anywhere in the cluster:
+/// Quartz holds a firing back while another runs.
+/// </summary>
+[DisallowConcurrentExecution]
+public sealed class AuditJob(IFleetAudit audit, StoreHolder holder, IOptions<AuditScheduleOptions> options, TimeProvider time, ILogger<AuditJob> logger) : IJob
+{
+    /// <summary>The trigger reason scheduled runs are recorded with.</summary>
+    public const string ScheduledTrigger = "scheduled";
+
+    /// <summary>The job's key in the job store.</summary>
+    public static readonly JobKey Key = new("fleet-audit", "governance");
+
+    /// <summary>The key of the cron trigger that fires it.</summary>
+    public static readonly TriggerKey ScheduleKey = new("fleet-audit-schedule", "governance");
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
+    {
+        AuditLog.AuditStarting(logger, context.FireInstanceId, context.ScheduledFireTimeUtc);
+        var started = time.GetTimestamp();
+        try
+        {
+            // No other audit job runs now, so a run left running this long is an orphan whatever node began it.
+            await AuditRecovery.FailInterruptedAsync(holder.Store, options.Value.InterruptedAfter, logger, cancellationToken);
+            var runId = await audit.RunAsync(ScheduledTrigger, cancellationToken);
+            context.Result = runId;
+            AuditLog.AuditSucceeded(logger, runId, time.GetElapsedTime(started));
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            AuditLog.AuditFailed(logger, exception, time.GetElapsedTime(started));
+            throw new JobExecutionException(exception);
+        }
+    }
+}

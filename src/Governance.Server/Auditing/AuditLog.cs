@@ -1,0 +1,29 @@
+namespace Governance.Server.Auditing;
+
+/// <summary>What the audit scheduler logs.</summary>
+internal static partial class AuditLog
+{
+    [LoggerMessage(1, LogLevel.Information, "Audit schedule '{Schedule}' ({TimeZone}) stored; next audit at {NextFire:O}")]
+    public static partial void ScheduleStored(ILogger logger, string schedule, string timeZone, DateTimeOffset? nextFire);
+
+    [LoggerMessage(2, LogLevel.Information, "Audit schedule '{Schedule}' ({TimeZone}) kept as stored; next audit at {NextFire:O}")]
+    public static partial void ScheduleKept(ILogger logger, string schedule, string timeZone, DateTimeOffset? nextFire);
+
+    [LoggerMessage(3, LogLevel.Information, "Scheduled audits are disabled; the stored schedule was removed: {Removed}")]
+    public static partial void ScheduleRemoved(ILogger logger, bool removed);
+
+    [LoggerMessage(4, LogLevel.Warning, "Audit runs {RunIds} were still running after {InterruptedAfter}: marked failed as interrupted")]
+    public static partial void InterruptedRunsFailed(ILogger logger, string runIds, TimeSpan interruptedAfter);
+
+    [LoggerMessage(5, LogLevel.Warning, "No IFleetAudit is registered: scheduled audits will fail until one is")]
+    public static partial void NoFleetAudit(ILogger logger);
+
+    [LoggerMessage(6, LogLevel.Information, "Scheduled audit starting (fire {FireInstanceId}, due {ScheduledFire:O})")]
+    public static partial void AuditStarting(ILogger logger, string fireInstanceId, DateTimeOffset? scheduledFire);
+
+    [LoggerMessage(7, LogLevel.Information, "Scheduled audit recorded run {RunId} in {Elapsed}")]
+    public static partial void AuditSucceeded(ILogger logger, long runId, TimeSpan elapsed);
+
+    [LoggerMessage(8, LogLevel.Error, "Scheduled audit failed after {Elapsed}")]
+    public static partial void AuditFailed(ILogger logger, Exception exception, TimeSpan elapsed);
+}

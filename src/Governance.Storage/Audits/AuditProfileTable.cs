@@ -1,0 +1,94 @@
+using System.Data;
+using System.Data.Common;
+using Governance.Domain.Audit;
+using Governance.Domain.Serialization;
+using Governance.Storage.Dialects;
+using Governance.Storage.Execution;
+using Governance.Storage.Tables;
+using Governance.Storage.Writing;
+
+namespace Governance.Storage.Audits;
+
+/// <summary>The <c>audit_profiles</c> table: a run's risk profiles, written all at once inside the run's completing transaction.</summary>
+internal static class AuditProfileTable
+{
+    private const char PolicySeparator = ' ';
+
+    private static readonly StatementParameter[] Columns =
+    [
+        new("run_id", DbType.Int64), new("service_id", DbType.String), new("score", DbType.Int32), new("level", DbType.String),
+        new("policy_ids", DbType.String), new("traits", DbType.String),
+    ];
+
+    private static readonly Statement Insert = new(
+        """
+        INSERT INTO audit_profiles (run_id, service_id, score, level, policy_ids, traits)
+        VALUES (@run_id, @service_id, @score, @level, @policy_ids, @traits)
+        """,
+        Columns);
+
+    /// <summary>Writes every profile's row inside <paramref name="transaction"/>, in bulk where the dialect can, while the pool makes the JSON of the rows to come.</summary>
+    public static async Task WriteAsync(DbConnection connection, DbTransaction transaction, SqlDialect dialect, long runId, IReadOnlyList<RiskProfile> profiles, CancellationToken cancellationToken)
+    {
+        var rows = ParallelMap.MapAheadAsync(profiles, profile => Row(runId, profile), cancellationToken);
+        if (dialect.HasBulkInsert)
+        {
+            await dialect.BulkInsertAsync(connection, "audit_profiles", Columns, rows, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        await using var writer = RowWriter.Create(connection, transaction);
+        await foreach (var chunk in rows.ConfigureAwait(false))
+        {
+            foreach (var row in chunk)
+            {
+                await writer.AddAsync(Insert, row, null, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public static async Task<List<RiskProfile>> ReadAsync(DbConnection connection, long runId, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand(null, "SELECT service_id, traits FROM audit_profiles WHERE run_id = @run_id ORDER BY service_id")
+            .AddParameter("run_id", runId);
+        await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken).ConfigureAwait(false);
+        return await ParallelMap.ReadAsync(
+            reader,
+            row => (ServiceId: row.GetString(0), Traits: row.GetFieldValue<byte[]>(1)),
+            row => new RiskProfile(row.ServiceId, DomainJson.Deserialize<List<TraitFinding>>(row.Traits)),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    public static async Task<List<FindingKey>> ReadKeysAsync(DbConnection connection, long runId, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand(null, "SELECT service_id, policy_ids FROM audit_profiles WHERE run_id = @run_id ORDER BY service_id")
+            .AddParameter("run_id", runId);
+        await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken).ConfigureAwait(false);
+        var keys = new List<FindingKey>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var serviceId = reader.GetString(0);
+            keys.AddRange(reader.GetString(1).Split(PolicySeparator).Select(policy => new FindingKey(serviceId, policy)));
+        }
+
+        return keys;
+    }
+
+    public static string LevelName(RiskLevel level) => level switch
+    {
+        RiskLevel.None => "none",
+        RiskLevel.Low => "low",
+        RiskLevel.Medium => "medium",
+        RiskLevel.High => "high",
+        _ => "critical",
+    };
+
+    // A profile without traits has empty policy_ids, which the table refuses: AuditResult holds only services with a trait.
+    private static object?[] Row(long runId, RiskProfile profile)
+    {
+        var policies = profile.Traits.Select(trait => trait.PolicyId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        return [runId, profile.ServiceId, profile.Score, LevelName(profile.Level), string.Join(PolicySeparator, policies), DomainJson.Serialize(profile.Traits)];
+    }
+}

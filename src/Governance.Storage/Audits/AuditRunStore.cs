@@ -1,0 +1,159 @@
+using System.Data.Common;
+using Governance.Domain.Audit;
+using Governance.Storage.Execution;
+
+namespace Governance.Storage.Audits;
+
+/// <summary>
+/// The fleet audits a store keeps (<see cref="GovernanceStore.Audits"/>). A run begins <see cref="AuditRunStatus.Running"/>
+/// and ends once: <see cref="CompleteAuditAsync"/> writes every profile and marks it succeeded in one transaction, so a run's
+/// results are visible whole or not at all; readers only ever see succeeded runs' results.
+/// </summary>
+public sealed class AuditRunStore
+{
+    private readonly StoreContext _context;
+    private readonly AuditRunTable _runs;
+
+    internal AuditRunStore(StoreContext context)
+    {
+        _context = context;
+        _runs = new AuditRunTable(context.Dialect);
+    }
+
+    /// <summary>Records that an audit started (status running, in its own short transaction) and returns the run's id.</summary>
+    public async Task<long> BeginAuditAsync(string trigger, string policySetHash, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(trigger);
+        ArgumentException.ThrowIfNullOrWhiteSpace(policySetHash);
+        await using var connection = await _context.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await _runs.BeginAsync(connection, trigger, policySetHash, _context.TimeProvider.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Writes every profile of <paramref name="result"/> and marks the run succeeded, in one transaction. On any failure
+    /// (a profile the schema refuses, a run that is no longer running) nothing of it is written and the run stays as it was:
+    /// the caller then fails it with <see cref="FailAuditAsync"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">The result was computed against another policy set than the run began with.</exception>
+    /// <exception cref="InvalidOperationException">The run does not exist or is not running.</exception>
+    public async Task CompleteAuditAsync(long runId, AuditResult result, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        await using var connection = await _context.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var run = await _runs.ReadAsync(connection, null, runId, cancellationToken).ConfigureAwait(false);
+        if (run is not null && run.PolicySetHash != result.PolicySetHash)
+        {
+            throw new ArgumentException($"audit run {runId} began with policy set {run.PolicySetHash}, but the result is of {result.PolicySetHash}", nameof(result));
+        }
+
+        await using var transaction = await _context.Dialect.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
+        var findings = result.Profiles.Sum(profile => profile.Traits.Count);
+        var now = _context.TimeProvider.GetUtcNow();
+
+        // The status moves first: a concurrent recovery either waits for this transaction or has already made it fail here.
+        if (!await _runs.SucceedAsync(connection, transaction, runId, result, findings, now, cancellationToken).ConfigureAwait(false))
+        {
+            throw NotRunning(runId, await _runs.ReadAsync(connection, transaction, runId, cancellationToken).ConfigureAwait(false));
+        }
+
+        await AuditProfileTable.WriteAsync(connection, transaction, _context.Dialect, runId, result.Profiles, cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Marks a running run failed with <paramref name="reason"/>. Failing a failed run again changes nothing.</summary>
+    /// <exception cref="InvalidOperationException">The run does not exist or has succeeded.</exception>
+    public async Task FailAuditAsync(long runId, string reason, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        await using var connection = await _context.OpenAsync(cancellationToken).ConfigureAwait(false);
+        if (await _runs.FailAsync(connection, runId, reason, _context.TimeProvider.GetUtcNow(), cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        var run = await _runs.ReadAsync(connection, null, runId, cancellationToken).ConfigureAwait(false);
+        if (run?.Status != AuditRunStatus.Failed)
+        {
+            throw NotRunning(runId, run);
+        }
+    }
+
+    /// <summary>
+    /// Marks as failed ("interrupted") every run still running that started more than <paramref name="olderThan"/> ago:
+    /// runs a process stopped in the middle of. Returns their ids, oldest first.
+    /// </summary>
+    public async Task<IReadOnlyList<long>> RecoverInterruptedAuditsAsync(TimeSpan olderThan, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(olderThan, TimeSpan.Zero);
+        var now = _context.TimeProvider.GetUtcNow();
+        await using var connection = await _context.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await _runs.FailStartedBeforeAsync(connection, now - olderThan, now, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The run <paramref name="runId"/> in whatever status it is, or null when there is none.</summary>
+    public async Task<AuditRun?> GetAuditRunAsync(long runId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _context.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await _runs.ReadAsync(connection, null, runId, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A succeeded run with its profiles: run <paramref name="runId"/>, or the latest when null. Null when that run has not succeeded (or there is none).</summary>
+    public async Task<CompletedAudit?> GetAuditAsync(long? runId = null, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _context.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var run = await FindSucceededAsync(connection, runId, cancellationToken).ConfigureAwait(false);
+        if (run is null)
+        {
+            return null;
+        }
+
+        var profiles = await AuditProfileTable.ReadAsync(connection, run.Id, cancellationToken).ConfigureAwait(false);
+        return new CompletedAudit(run, new AuditResult(run.AuditedAt!.Value, run.PolicySetHash, run.PoliciesEvaluated!.Value, run.ServicesAudited!.Value, profiles));
+    }
+
+    /// <summary>The latest <paramref name="limit"/> runs of every status, newest first.</summary>
+    public async Task<IReadOnlyList<AuditRun>> ListAuditsAsync(int limit = 20, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        await using var connection = await _context.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await _runs.ListAsync(connection, limit, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Every (service, policy) trait run <paramref name="runId"/> found, ordered; empty unless the run succeeded.</summary>
+    public async Task<IReadOnlyList<FindingKey>> GetFindingKeysAsync(long runId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _context.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await AuditProfileTable.ReadKeysAsync(connection, runId, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// What succeeded run <paramref name="runId"/> (the latest when null) found that the succeeded run before it did not, and
+    /// the reverse. Null when that run has not succeeded (or there is none).
+    /// </summary>
+    public async Task<AuditRunDiff?> GetAuditDiffAsync(long? runId = null, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _context.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var run = await FindSucceededAsync(connection, runId, cancellationToken).ConfigureAwait(false);
+        if (run is null)
+        {
+            return null;
+        }
+
+        var previous = await _runs.ReadLatestSucceededAsync(connection, null, run.Id, cancellationToken).ConfigureAwait(false);
+        var current = await AuditProfileTable.ReadKeysAsync(connection, run.Id, cancellationToken).ConfigureAwait(false);
+        var before = previous is null ? [] : await AuditProfileTable.ReadKeysAsync(connection, previous.Id, cancellationToken).ConfigureAwait(false);
+        return new AuditRunDiff(run.Id, previous?.Id, AuditDiff.Between(before, current));
+    }
+
+    private async Task<AuditRun?> FindSucceededAsync(DbConnection connection, long? runId, CancellationToken cancellationToken)
+    {
+        var run = runId is { } id
+            ? await _runs.ReadAsync(connection, null, id, cancellationToken).ConfigureAwait(false)
+            : await _runs.ReadLatestSucceededAsync(connection, null, null, cancellationToken).ConfigureAwait(false);
+        return run?.Status == AuditRunStatus.Succeeded ? run : null;
+    }
+
+    private static InvalidOperationException NotRunning(long runId, AuditRun? run) => run is null
+        ? new InvalidOperationException($"there is no audit run {runId}")
+        : new InvalidOperationException($"audit run {runId} is {run.Status.ToString().ToLowerInvariant()}{(run.Failure is null ? string.Empty : $" ({run.Failure})")}, not running");
+}
