@@ -20,6 +20,9 @@ public sealed class AuditScheduleOptions
     /// <summary>The IANA (or Windows) id of the time zone <see cref="Schedule"/> is read in.</summary>
     public string TimeZone { get; set; } = "UTC";
 
+    /// <summary>The policy folder; empty means ./policies, else the set shipped beside the program.</summary>
+    public string? Policies { get; set; }
+
     /// <summary>A run still running this long after it started belongs to a process that stopped: it is failed as interrupted.</summary>
     public TimeSpan InterruptedAfter { get; set; } = TimeSpan.FromMinutes(30);
 }

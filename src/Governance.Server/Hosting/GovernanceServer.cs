@@ -18,6 +18,7 @@ public static class GovernanceServer
 
         builder.AddGovernanceStore();
         builder.AddAuditScheduler();
+        builder.AddFleetAudit();
         builder.AddGovernanceJson();
         var app = builder.Build();
         app.MapHealthEndpoints();

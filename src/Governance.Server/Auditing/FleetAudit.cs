@@ -1,0 +1,40 @@
+using Governance.Domain.Audit;
+using Governance.Domain.Graph;
+using Governance.Domain.Policies;
+using Governance.Storage;
+
+namespace Governance.Server.Auditing;
+
+/// <summary>
+/// One fleet audit: read the whole fleet in a few queries, compute its graph facts, evaluate every policy, and store the
+/// run. The run is recorded as running first and becomes visible only when all of it is stored, or is marked failed.
+/// </summary>
+public sealed class FleetAudit(GovernanceStore store, string policyDirectory, TimeProvider time) : IFleetAudit
+{
+    /// <inheritdoc />
+    public async Task<long> RunAsync(string trigger, CancellationToken cancellationToken = default)
+    {
+        var policies = PolicySource.Load(policyDirectory);
+        var runId = await store.Audits.BeginAuditAsync(trigger, policies.Hash, cancellationToken);
+        try
+        {
+            var result = await EvaluateAsync(store, policies, time.GetUtcNow(), cancellationToken);
+            await store.Audits.CompleteAuditAsync(runId, result, cancellationToken);
+            return runId;
+        }
+        catch (Exception failure)
+        {
+            // The run must not stay "running": it ends failed whatever stopped it, cancellation included.
+            await store.Audits.FailAuditAsync(runId, $"{failure.GetType().Name}: {failure.Message}", CancellationToken.None);
+            throw;
+        }
+    }
+
+    /// <summary>Evaluates <paramref name="policies"/> against the fleet in <paramref name="store"/> as of <paramref name="at"/>, storing nothing.</summary>
+    public static async Task<AuditResult> EvaluateAsync(GovernanceStore store, PolicySet policies, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        var snapshot = await store.LoadSnapshotAsync(cancellationToken);
+        var graph = FleetGraph.Compute(snapshot.Services, policies.Targets);
+        return PolicyEngine.Compile(policies).Evaluate(snapshot, graph, at);
+    }
+}
