@@ -22,19 +22,9 @@ public sealed record PolicySelector
     /// <summary>Catalog kinds: <c>component</c> or <c>resource</c>.</summary>
     public IReadOnlyList<string>? Kinds { get; init; }
 
-    /// <summary>True when the policy applies to a service with <paramref name="profile"/>.</summary>
-    public bool Matches(ServiceProfile profile) =>
-        (Tiers is null || (profile.Tier is { } tier && Tiers.Contains(tier)))
-        && Holds(Lifecycles, profile.Lifecycle)
-        && (Teams is null || (profile.Owner is { } owner && Teams.Any(team => SameTeam(team, owner))))
-        && (Tags is null || profile.Tags.Any(tag => Tags.Contains(tag, StringComparer.OrdinalIgnoreCase)))
-        && Holds(Kinds, profile.Kind);
+    /// <summary>True when the policy applies to a service with <paramref name="profile"/> (the engine compiles the selector once instead).</summary>
+    public bool Matches(ServiceProfile profile) => new SelectorMatcher(this).Matches(profile);
 
     /// <summary>Owners are kept in short form, so a team written as <c>group:x</c> is compared as <c>x</c>.</summary>
     internal static string TeamKey(string team) => EntityRefs.Normalize(team, EntityKinds.Group);
-
-    private static bool SameTeam(string team, string owner) => string.Equals(TeamKey(team), owner, StringComparison.OrdinalIgnoreCase);
-
-    private static bool Holds(IReadOnlyList<string>? allowed, string? value) =>
-        allowed is null || (value is not null && allowed.Contains(value, StringComparer.OrdinalIgnoreCase));
 }

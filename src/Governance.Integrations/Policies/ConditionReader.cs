@@ -107,9 +107,9 @@ internal sealed class ConditionReader(FieldReader reader)
         }
 
         var (op, key, value) = comparison;
-        if (!Comparisons.Fits(op, FactType.Number))
+        if (ConditionRules.CheckCount(op) is { } problem)
         {
-            reader.Error(key, FieldReader.Join(path, key.Value), $"{key.Value} does not fit a count; use {ConditionRules.Allowed(FactType.Number)}");
+            reader.Error(key, FieldReader.Join(path, key.Value), problem);
             return null;
         }
 

@@ -84,6 +84,17 @@ public sealed class ComparisonTests
     }
 
     [Fact]
+    public void A_list_can_contain_the_value_of_another_fact_or_a_value_by_tier()
+    {
+        var own = Healthy.Service("own", tier: 0).WithProfile(profile => profile with { Owner = "payments", Tags = ["payments", "java"] });
+        var other = Healthy.Service("other", tier: 1).WithProfile(profile => profile with { Owner = "search", Tags = ["java"] });
+        var unowned = Healthy.Service("unowned", tier: 1).WithProfile(profile => profile with { Owner = null, Tags = ["java"] });
+
+        Assert.Equal(["own"], Judge.Flagged("fact: tags\ncontains: { fact: owner }", own, other, unowned));
+        Assert.Equal(["other", "unowned"], Judge.Flagged("fact: tags\ncontains: { byTier: { 0: go, default: java } }", own, other, unowned));
+    }
+
+    [Fact]
     public void Dates_compare_with_date_literals()
     {
         var early = Healthy.Service("early").WithFacts(facts => facts with { LastDrTest = new DateOnly(2020, 12, 31) });

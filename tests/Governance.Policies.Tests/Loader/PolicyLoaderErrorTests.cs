@@ -95,13 +95,14 @@ public sealed class PolicyLoaderErrorTests : IDisposable
     [Fact]
     public void A_comparison_that_does_not_fit_the_fact_type_is_an_error()
     {
-        var file = _files.Write("bad.yaml", PolicyFiles.Policy("types", "any:\n  - { fact: fanIn, olderThan: 90d }\n  - { fact: owner, atLeast: 3 }\n  - { fact: tier, equals: high }"));
+        var file = _files.Write("bad.yaml", PolicyFiles.Policy("types", "any:\n  - { fact: fanIn, olderThan: 90d }\n  - { fact: owner, atLeast: 3 }\n  - { fact: tier, equals: high }\n  - { count: dataStores, within: 2d }"));
 
         Assert.Equal(
             [
                 $"{file}:11:22: when.any[0].olderThan: olderThan does not fit number fact 'fanIn'; use equals, notEquals, lessThan, atMost, greaterThan, atLeast, in, notIn",
                 $"{file}:12:22: when.any[1].atLeast: atLeast does not fit text fact 'owner'; use equals, notEquals, in, notIn",
                 $"{file}:13:29: when.any[2].equals: must be a number, was 'high'",
+                $"{file}:14:28: when.any[3].within: within does not fit a count; use equals, notEquals, lessThan, atMost, greaterThan, atLeast, in, notIn",
             ],
             Errors());
     }

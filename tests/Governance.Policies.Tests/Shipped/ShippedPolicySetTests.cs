@@ -1,4 +1,5 @@
 using Governance.Domain.Policies;
+using Governance.Integrations.Generation;
 using Governance.Integrations.Policies;
 using Governance.Policies.Tests.Support;
 
@@ -53,4 +54,24 @@ public sealed class ShippedPolicySetTests
         Assert.Equal(5, result.ServicesAudited);
         Assert.Equal(31, result.PoliciesEvaluated);
     }
+
+    [Fact]
+    public void On_a_generated_fleet_every_trait_found_has_evidence_and_a_second_evaluation_agrees()
+    {
+        var fleet = new TestFleet();
+        foreach (var service in FleetGenerator.Generate(services: 400, seed: 7).Services)
+        {
+            fleet.Add(service);
+        }
+
+        var first = fleet.Audit(at: new DateTimeOffset(2025, 7, 1, 0, 0, 0, TimeSpan.Zero));
+        var second = fleet.Audit(at: new DateTimeOffset(2025, 7, 1, 0, 0, 0, TimeSpan.Zero));
+
+        Assert.NotEmpty(first.Profiles);
+        Assert.All(first.Profiles.SelectMany(profile => profile.Traits), trait => Assert.NotEmpty(trait.Evidence));
+        Assert.Equal(first.Profiles.Select(Describe), second.Profiles.Select(Describe));
+    }
+
+    private static string Describe(Domain.Audit.RiskProfile profile) =>
+        $"{profile.ServiceId}:{string.Join(";", profile.Traits.Select(trait => $"{trait.PolicyId}[{string.Join(",", trait.Evidence)}]"))}";
 }

@@ -16,7 +16,7 @@ internal static class ComparisonCompiler
     {
         ValueAccessor value => Values(value.Read(context), op, operand, context),
         TextAccessor text => Texts(text.Read(context), op, operand, context),
-        ListAccessor list when operand is LiteralOperand { Value.Text: { } item } => list.Contains(context, item),
+        ListAccessor list => list.Contains(context, OperandCompiler.Text(operand, context)),
         _ => throw new InvalidOperationException($"no comparison {op} for fact '{fact.Name}'"),
     };
 

@@ -32,11 +32,3 @@ internal sealed class CompiledCondition
     /// <summary>Records in <paramref name="evidence"/> what made the condition come out as <paramref name="outcome"/> for the context.</summary>
     public void Explain(FactContext context, List<Evidence> evidence, bool outcome) => _explain(context, evidence, outcome);
 }
-
-/// <summary>A policy built in code that breaks a rule of the language; a policy loaded from files has been checked already.</summary>
-public sealed class InvalidPolicyException(string policyId, string problem) : Exception($"policy '{policyId}': {problem}")
-{
-    public string PolicyId { get; } = policyId;
-
-    public string Problem { get; } = problem;
-}

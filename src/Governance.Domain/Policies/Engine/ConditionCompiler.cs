@@ -84,7 +84,7 @@ internal sealed class ConditionCompiler(string policyId)
     private CompiledCondition Counted(CountCondition condition, FactCollection? scope)
     {
         var where = CompileWhere(condition.Where, condition.Collection, scope);
-        Check(Comparisons.Fits(condition.Operator, FactType.Number) ? null : $"{Comparisons.Keyword(condition.Operator)} does not fit a count; use {ConditionRules.Allowed(FactType.Number)}");
+        Check(ConditionRules.CheckCount(condition.Operator));
         CheckOperand(FactType.Number, condition.Operator, condition.Value, scope);
         var collection = condition.Collection;
         var count = Items.CountCall(_context, collection, where?.Test);

@@ -64,14 +64,19 @@ internal sealed class ListAccessor(Func<FactContext, int> count, Func<FactContex
 {
     public override Expression Known(ParameterExpression context) => Expression.Call(Expression.Constant(this), nameof(IsKnown), null, context);
 
-    /// <summary>True when the list holds <paramref name="value"/> (without regard to case).</summary>
-    public Expression Contains(ParameterExpression context, string value) =>
-        Expression.Call(Expression.Constant(this), nameof(Holds), null, context, Expression.Constant(value));
+    /// <summary>True when the list holds the text <paramref name="value"/> evaluates to (without regard to case); false when that is unknown.</summary>
+    public Expression Contains(ParameterExpression context, Expression value) =>
+        Expression.Call(Expression.Constant(this), nameof(Holds), null, context, value);
 
     public bool IsKnown(FactContext context) => count(context) > 0;
 
-    public bool Holds(FactContext context, string value)
+    public bool Holds(FactContext context, string? value)
     {
+        if (value is null)
+        {
+            return false;
+        }
+
         var n = count(context);
         for (var i = 0; i < n; i++)
         {

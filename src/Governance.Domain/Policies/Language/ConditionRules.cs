@@ -35,6 +35,10 @@ public static class ConditionRules
             ? null
             : $"{Comparisons.Keyword(op)} does not fit {Comparisons.Describe(fact.Type)} fact '{fact.Name}'; use {Allowed(fact.Type)}";
 
+    /// <summary>Checks that <paramref name="op"/> fits a count, which compares as a number.</summary>
+    public static string? CheckCount(ComparisonOperator op) =>
+        Comparisons.Fits(op, FactType.Number) ? null : $"{Comparisons.Keyword(op)} does not fit a count; use {Allowed(FactType.Number)}";
+
     /// <summary>Checks that <paramref name="operand"/> is a value <paramref name="op"/> takes on a fact of <paramref name="factType"/>.</summary>
     public static string? CheckOperand(FactType factType, ComparisonOperator op, Operand operand, FactCollection? scope)
     {
