@@ -17,6 +17,7 @@ internal sealed class Csr
 
     public int EdgeCount => Targets.Length;
 
+    /// <summary>The neighbours of <paramref name="node"/>, in the order they were laid out.</summary>
     public ReadOnlySpan<int> Neighbours(int node) => Targets.AsSpan(Offsets[node], Offsets[node + 1] - Offsets[node]);
 
     /// <summary>The adjacency of the edges <paramref name="from"/>[i] → <paramref name="to"/>[i], kept in input order per node.</summary>

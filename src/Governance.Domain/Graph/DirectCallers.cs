@@ -1,3 +1,5 @@
+using Governance.Domain.Catalog;
+
 namespace Governance.Domain.Graph;
 
 /// <summary>Each service's distinct direct callers: all of them, those on a critical edge, and those of tier 0 among these.</summary>
@@ -10,7 +12,7 @@ internal sealed record DirectCallers(int[] Callers, int[] Critical, int[] Critic
         var counts = new DirectCallers(new int[index.Count], new int[index.Count], new int[index.Count]);
         for (var caller = 0; caller < index.Count; caller++)
         {
-            var tier0 = index.Tiers[caller] == Catalog.ServiceProfile.MostCriticalTier;
+            var tier0 = index.Tiers[caller] == ServiceProfile.MostCriticalTier;
             for (var edge = callees.Offsets[caller]; edge < callees.Offsets[caller + 1]; edge++)
             {
                 var callee = callees.Targets[edge];

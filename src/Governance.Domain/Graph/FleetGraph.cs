@@ -5,7 +5,7 @@ namespace Governance.Domain.Graph;
 
 /// <summary>
 /// Computes every service's <see cref="GraphFacts"/> for a whole fleet at once: edges resolved as <see cref="CallerIndex"/>
-/// resolves them, cycles condensed, transitive counts exact and bit-parallel, in time about linear in the fleet's size.
+/// resolves them, cycles condensed, transitive counts exact and bit-parallel over the condensed graph.
 /// </summary>
 public static class FleetGraph
 {

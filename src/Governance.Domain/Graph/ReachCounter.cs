@@ -32,28 +32,32 @@ internal static class ReachCounter
         var shapes = problems.Select(ReachShape.Of).ToArray();
         var work = problems.SelectMany((problem, index) => Enumerable.Range(0, problem.Passes).Select(pass => (Problem: index, Pass: pass))).ToArray();
         var totals = problems.Select(problem => new int[problem.Dag.NodeCount]).ToArray();
-        var gate = new object();
-        // One pass state per core: each holds a mask per component, so more workers would only cost memory.
-        var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
-        Parallel.For(
-            0,
-            work.Length,
-            options,
-            () => new ReachPass(shapes),
-            (item, _, state) =>
+        if (work.Length == 0)
+        {
+            return totals;
+        }
+
+        // One state per core, made once: each holds a mask per component, and Parallel.For's thread-local state would be
+        // made again every time the loop hands a worker over, which for a long loop is often.
+        var workers = new ReachPass[Math.Min(Environment.ProcessorCount, work.Length)];
+        var taken = -1;
+        Parallel.For(0, workers.Length, new ParallelOptions { MaxDegreeOfParallelism = workers.Length }, worker =>
+        {
+            var state = new ReachPass(shapes);
+            for (var item = Interlocked.Increment(ref taken); item < work.Length; item = Interlocked.Increment(ref taken))
             {
                 var (problem, pass) = work[item];
                 var low = pass * ReachPass.Bits;
                 state.Run(problem, low, Math.Min(low + ReachPass.Bits, problems[problem].BitCount));
-                return state;
-            },
-            state =>
-            {
-                lock (gate)
-                {
-                    state.AddCountsTo(totals);
-                }
-            });
+            }
+
+            workers[worker] = state;
+        });
+        foreach (var state in workers)
+        {
+            state.AddCountsTo(totals);
+        }
+
         return totals;
     }
 }

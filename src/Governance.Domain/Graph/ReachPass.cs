@@ -46,7 +46,7 @@ internal sealed class ReachPass
     }
 
     /// <summary>
-    /// Adds, to each component's count in problem <paramref name="problem"/>, how many of bits <paramref name="low"/> …
+    /// Adds, to each component's count in problem <paramref name="problem"/>, the weight of the bits <paramref name="low"/> …
     /// <paramref name="high"/> - 1 it reaches.
     /// </summary>
     public void Run(int problem, int low, int high)
@@ -70,6 +70,7 @@ internal sealed class ReachPass
         }
     }
 
+    /// <summary>Adds this state's counts, problem by problem, to <paramref name="totals"/>.</summary>
     public void AddCountsTo(int[][] totals)
     {
         for (var problem = 0; problem < totals.Length; problem++)
@@ -192,7 +193,8 @@ internal sealed class ReachPass
         }
     }
 
-    // Unmarked successors cannot reach this pass's bits, and their slots are stale: skipping them is required.
+    // Unmarked successors cannot reach this pass's bits and their slots are stale: skipping them is required. Loads are
+    // unchecked because every slot is below the component count the masks are sized for.
     private void Gather(int component, int slot)
     {
         ref var masks = ref MemoryMarshal.GetArrayDataReference(_masks);
