@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Governance.Cli.Auditing;
 using Governance.Cli.Bench;
 using Governance.Cli.Catalog;
 using Governance.Cli.Demo;
@@ -47,6 +48,12 @@ public static class CliApplication
         root.Add(ServicesCommand.Create(bind));
         root.Add(EntitiesCommand.Create(bind));
         root.Add(HistoryCommand.Create(bind));
+        root.Add(PoliciesCommand.Create(bind));
+        root.Add(PoliciesCommand.CreateFacts(bind));
+        root.Add(AuditCommand.Create(bind));
+        root.Add(RisksCommand.Create(bind));
+        root.Add(SimilarCommand.Create(bind));
+        root.Add(WaiveCommand.Create(bind));
         root.Add(DemoCommand.Create(bind));
         root.Add(GenerateCommand.Create(bind));
         root.Add(ServeCommand.Create(bind));

@@ -14,7 +14,7 @@ public sealed class FleetAudit(GovernanceStore store, string policyDirectory, Ti
     /// <inheritdoc />
     public async Task<long> RunAsync(string trigger, CancellationToken cancellationToken = default)
     {
-        var policies = PolicySource.Load(policyDirectory);
+        var policies = PolicyFolder.Load(policyDirectory);
         var runId = await store.Audits.BeginAuditAsync(trigger, policies.Hash, cancellationToken);
         try
         {

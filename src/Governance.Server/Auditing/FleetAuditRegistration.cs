@@ -12,7 +12,7 @@ public static class FleetAuditRegistration
     {
         builder.Services.TryAddSingleton<IFleetAudit>(services => new FleetAudit(
             services.GetRequiredService<StoreHolder>().Store,
-            PolicySource.Resolve(services.GetRequiredService<IOptions<AuditScheduleOptions>>().Value.Policies),
+            PolicyFolder.Resolve(services.GetRequiredService<IOptions<AuditScheduleOptions>>().Value.Policies),
             services.GetRequiredService<TimeProvider>()));
         return builder;
     }

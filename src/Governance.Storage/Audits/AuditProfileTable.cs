@@ -51,7 +51,7 @@ internal static class AuditProfileTable
 
     public static async Task<List<RiskProfile>> ReadAsync(DbConnection connection, long runId, CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand(null, "SELECT service_id, traits FROM audit_profiles WHERE run_id = @run_id ORDER BY service_id")
+        await using var command = connection.CreateCommand(null, "SELECT service_id, traits FROM audit_profiles WHERE run_id = @run_id ORDER BY score DESC, service_id")
             .AddParameter("run_id", runId);
         await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken).ConfigureAwait(false);
         return await ParallelMap.ReadAsync(

@@ -11,7 +11,7 @@ public sealed class PolicySetInvalidException(string directory, IReadOnlyList<Po
 }
 
 /// <summary>Where the policies are, and loading them: the folder named, else ./policies, else the set shipped beside the program.</summary>
-public static class PolicySource
+public static class PolicyFolder
 {
     public const string FolderName = "policies";
 
