@@ -16,9 +16,24 @@ public sealed class DemoAndGenerateTests : IDisposable
         Assert.True(demo.ExitCode == 0, demo.Error);
         Assert.Contains("feature-enablement", demo.Output);
         Assert.Contains("32 of 37", demo.Output);
-        var overview = System.Text.Json.JsonDocument.Parse(json.Output).RootElement;
+        var overview = System.Text.Json.JsonDocument.Parse(json.Output).RootElement.GetProperty("overview");
         Assert.Equal("feature-enablement", overview.GetProperty("hubs")[0].GetProperty("id").GetString());
         Assert.True(overview.GetProperty("services").GetInt32() is >= 38 and <= 44);
+    }
+
+    [Fact]
+    public async Task The_demo_audit_flags_feature_enablement_as_a_critical_path_hub_and_finds_services_like_it()
+    {
+        var json = await _cli.InvokeAsync("--json", "demo");
+
+        var audit = System.Text.Json.JsonDocument.Parse(json.Output).RootElement.GetProperty("audit");
+        var hub = audit.GetProperty("riskiest")[0];
+        Assert.Equal("feature-enablement", hub.GetProperty("serviceId").GetString());
+        Assert.Contains("critical-path-hub", hub.GetProperty("traits").EnumerateArray().Select(trait => trait.GetProperty("policyId").GetString()));
+        var similar = audit.GetProperty("likeTheHub").EnumerateArray().ToList();
+        Assert.Equal(5, similar.Count);
+        Assert.All(similar, match => Assert.NotEmpty(match.GetProperty("sharedTraits").EnumerateArray()));
+        Assert.DoesNotContain("feature-enablement", similar.Select(match => match.GetProperty("serviceId").GetString()));
     }
 
     [Fact]

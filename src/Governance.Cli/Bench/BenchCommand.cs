@@ -20,6 +20,7 @@ public sealed class BenchCommand
     private Command Build(CommandBinder binder) => new("bench", "Measure the product's speed on generated fleets")
     {
         binder.Bind(new Command("import", "Generate a fleet, write it in the fleet format, and import it into a fresh SQLite store") { Services, Seed }, RunAsync),
+        AuditBenchmark.Create(binder),
     };
 
     private async Task<int> RunAsync(Invocation run)

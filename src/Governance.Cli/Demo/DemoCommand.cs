@@ -30,14 +30,17 @@ public static class DemoCommand
         }
 
         var overview = await FleetOverview.LoadAsync(store, outcome, run.CancellationToken);
+        var audit = await DemoAudit.RunAsync(store, run);
         if (run.Json)
         {
-            run.WriteJson(overview);
+            run.WriteJson(new { Overview = overview, Audit = audit });
         }
         else
         {
             FleetOverview.Print(overview, run.Context.Console);
-            run.Context.Console.WriteLine($"Explore it: governance --db {Path.GetRelativePath(Environment.CurrentDirectory, database)} services show feature-enablement");
+            DemoAudit.Print(audit, run.Context.Console);
+            var db = Path.GetRelativePath(Environment.CurrentDirectory, database);
+            run.Context.Console.WriteLine($"Explore it: governance --db {db} risks {DemoAudit.Hub}   ·   governance --db {db} similar {DemoAudit.Hub}   ·   governance --db {db} audit show");
         }
 
         return ExitCodes.Success;

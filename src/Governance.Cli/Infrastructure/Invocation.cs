@@ -33,8 +33,11 @@ public sealed class Invocation(ParseResult parse, GlobalOptions options, CliCont
         OpenAsync(database, () => GovernanceStore.OpenAsync(database, Context.Time, CancellationToken));
 
     /// <summary>Opens the store this invocation names, which must exist: commands that only read never create one.</summary>
-    public Task<GovernanceStore> OpenExistingStoreAsync() =>
-        OpenAsync(Database, () => GovernanceStore.OpenExistingAsync(Database, Context.Time, CancellationToken));
+    public Task<GovernanceStore> OpenExistingStoreAsync() => OpenExistingStoreAsync(Database);
+
+    /// <summary>Opens the store at <paramref name="database"/>, which must exist.</summary>
+    public Task<GovernanceStore> OpenExistingStoreAsync(string database) =>
+        OpenAsync(database, () => GovernanceStore.OpenExistingAsync(database, Context.Time, CancellationToken));
 
     private static async Task<GovernanceStore> OpenAsync(string database, Func<Task<GovernanceStore>> open)
     {

@@ -1,0 +1,138 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Governance.Cli.Infrastructure;
+using Governance.Domain.Audit;
+using Governance.Domain.Graph;
+using Governance.Domain.Policies;
+using Governance.Server.Auditing;
+using Governance.Storage;
+
+namespace Governance.Cli.Bench;
+
+/// <summary>
+/// <c>governance bench audit</c>: the full audit of a generated fleet — read from the database, graph facts, every policy,
+/// the run stored — timed by phase. The fleet is generated and imported by child processes, so the peak memory is the audit's.
+/// </summary>
+public sealed class AuditBenchmark
+{
+    private const int SimilarQueries = 200;
+
+    private readonly Option<int> _services = new("--services") { Description = "How many services the generated fleet has", DefaultValueFactory = _ => 20_000 };
+
+    private readonly Option<int> _seed = new("--seed") { Description = "Random seed of the generated fleet", DefaultValueFactory = _ => 1 };
+
+    private readonly Option<string?> _policies = new("--policies") { Description = "The policy folder. Default: ./policies, else the shipped set" };
+
+    public static Command Create(CommandBinder binder) => new AuditBenchmark().Build(binder);
+
+    private Command Build(CommandBinder binder) =>
+        binder.Bind(new Command("audit", "Generate and import a fleet (in child processes), then time the full audit of it") { _services, _seed, _policies }, RunAsync);
+
+    private async Task<int> RunAsync(Invocation run)
+    {
+        var workspace = Directory.CreateTempSubdirectory("governance-bench-audit-");
+        try
+        {
+            var database = Path.Combine(workspace.FullName, "bench.db");
+            var fleet = Path.Combine(workspace.FullName, "fleet");
+            await ChildAsync(run, ["generate", "fleet", "--services", $"{run.Get(_services)}", "--seed", $"{run.Get(_seed)}", "--out", fleet]);
+            await ChildAsync(run, ["--db", database, "--actor", "bench", "import", fleet]);
+            var figures = await MeasureAsync(run, database);
+            if (run.Json)
+            {
+                run.WriteJson(figures);
+            }
+            else
+            {
+                run.Context.Console.WriteLine(figures.ToString());
+            }
+
+            return ExitCodes.Success;
+        }
+        finally
+        {
+            workspace.Delete(recursive: true);
+        }
+    }
+
+    private async Task<AuditFigures> MeasureAsync(Invocation run, string database)
+    {
+        var policies = PolicyFolder.Load(PolicyFolder.Resolve(run.Get(_policies)));
+        await using var store = await run.OpenExistingStoreAsync(database);
+        var (cold, _) = await AuditOnceAsync(store, policies, run);
+        var (warm, result) = await AuditOnceAsync(store, policies, run);
+        var clock = Stopwatch.StartNew();
+        var index = SimilarityIndex.Build(result);
+        var indexed = clock.Elapsed;
+        for (var query = 0; query < SimilarQueries; query++)
+        {
+            index.Rank(result.Profiles[0].ServiceId, 15);
+        }
+
+        return new AuditFigures(result.ServicesAudited, policies.Policies.Count, result.Profiles.Sum(profile => profile.Traits.Count), cold, warm,
+            indexed.TotalMilliseconds, (clock.Elapsed - indexed).TotalMilliseconds / SimilarQueries, Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024));
+    }
+
+    // One whole audit, phase by phase, exactly as FleetAudit runs it.
+    private static async Task<(AuditTimes Times, AuditResult Result)> AuditOnceAsync(GovernanceStore store, PolicySet policies, Invocation run)
+    {
+        var clock = Stopwatch.StartNew();
+        var snapshot = await store.LoadSnapshotAsync(run.CancellationToken);
+        var loaded = clock.Elapsed;
+        var graph = FleetGraph.Compute(snapshot.Services, policies.Targets);
+        var graphed = clock.Elapsed;
+        var result = PolicyEngine.Compile(policies).Evaluate(snapshot, graph, run.Context.Time.GetUtcNow());
+        var evaluated = clock.Elapsed;
+        var runId = await store.Audits.BeginAuditAsync("bench", policies.Hash, run.CancellationToken);
+        await store.Audits.CompleteAuditAsync(runId, result, run.CancellationToken);
+        var stored = clock.Elapsed;
+        return (new AuditTimes(loaded.TotalSeconds, (graphed - loaded).TotalSeconds, (evaluated - graphed).TotalSeconds, (stored - evaluated).TotalSeconds), result);
+    }
+
+    // The same program, so the fleet is made and imported exactly as a user would.
+    private static async Task ChildAsync(Invocation run, IReadOnlyList<string> arguments)
+    {
+        var program = Environment.ProcessPath ?? throw new CliException(ExitCodes.InternalError, "cannot tell which program is running");
+        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
+        if (Path.GetFileNameWithoutExtension(program) == "dotnet")
+        {
+            start.ArgumentList.Add(typeof(AuditBenchmark).Assembly.Location);
+        }
+
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var child = Process.Start(start) ?? throw new CliException(ExitCodes.InternalError, $"cannot start {program}");
+        var output = child.StandardOutput.ReadToEndAsync(run.CancellationToken);
+        var error = await child.StandardError.ReadToEndAsync(run.CancellationToken);
+        await child.WaitForExitAsync(run.CancellationToken);
+        if (child.ExitCode != 0)
+        {
+            throw new CliException(ExitCodes.InternalError, $"'{string.Join(' ', arguments)}' failed ({child.ExitCode}): {error}{await output}");
+        }
+    }
+}
+
+/// <summary>How long each phase of one audit took, in seconds.</summary>
+public sealed record AuditTimes(double Load, double Graph, double Evaluate, double Store)
+{
+    /// <summary>Reading from the database, graph facts and every policy: the audit itself.</summary>
+    public double Audit => Load + Graph + Evaluate;
+
+    public double Total => Audit + Store;
+
+    public override string ToString() =>
+        $"{Audit:F2} s to audit (load from the database {Load:F2} s, graph facts {Graph:F2} s, policies {Evaluate:F2} s), {Store:F2} s to store the run; {Total:F2} s in all";
+}
+
+/// <summary>The figures of one audit benchmark: a first (cold) and a second (warm) audit in one process.</summary>
+public sealed record AuditFigures(int Services, int Policies, int Traits, AuditTimes Cold, AuditTimes Warm, double SimilarIndexMilliseconds, double SimilarQueryMilliseconds, long PeakMemoryMiB)
+{
+    public override string ToString() =>
+        $"Audited {Services} services against {Policies} policies: {Traits} traits.{Environment.NewLine}" +
+        $"First audit in a new process: {Cold}.{Environment.NewLine}" +
+        $"Next audit (a running server): {Warm}.{Environment.NewLine}" +
+        $"Similar services: index {SimilarIndexMilliseconds:F0} ms once per audit, then {SimilarQueryMilliseconds:F2} ms a query. Peak memory {PeakMemoryMiB} MiB.";
+}
