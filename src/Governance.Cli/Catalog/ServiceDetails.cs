@@ -44,7 +44,7 @@ public static class ServiceDetails
         var table = Tables.Create("data store", "engine", "primitive", "unit of failure");
         foreach (var store in state.DataStores)
         {
-            table.Row(store.Name, store.Engine, Kebab(store.Primitive), Kebab(store.UnitOfFailure));
+            table.Row(store.Name, store.Engine, Names.Kebab(store.Primitive), Names.Kebab(store.UnitOfFailure));
         }
 
         console.Write(table);
@@ -55,11 +55,11 @@ public static class ServiceDetails
         console.Heading("Operational facts");
         console.Write(Tables.Details([
             ("autoscaling", facts.Autoscaling is { } a ? (a.Enabled ? $"on, reacts in {a.ReactionSeconds?.ToString(CultureInfo.InvariantCulture) ?? "?"} s" : "off") : null),
-            ("failover", facts.Failover is { } fo ? $"{Kebab(fo.Mechanism)}, last exercised {Date(fo.LastExercised)}" : null),
+            ("failover", facts.Failover is { } fo ? $"{Names.Kebab(fo.Mechanism)}, last exercised {Date(fo.LastExercised)}" : null),
             ("manual deploy steps", facts.ManualDeploySteps?.ToString(CultureInfo.InvariantCulture)),
             ("manual runbook steps", facts.ManualRunbookSteps?.ToString(CultureInfo.InvariantCulture)),
-            ("environments", Join(facts.Environments.Select(Kebab))),
-            ("performance tests in", Join(facts.PerformanceTestEnvironments.Select(Kebab))),
+            ("environments", Join(facts.Environments.Select(Names.Kebab))),
+            ("performance tests in", Join(facts.PerformanceTestEnvironments.Select(Names.Kebab))),
             ("learning-mode launches", Flag(facts.LearningModeLaunches)),
             ("tracing coverage", facts.TracingCoveragePercent is { } t ? $"{t}%" : null),
             ("per-customer SLA alerting", Flag(facts.PerCustomerSlaAlerting)),
@@ -115,16 +115,13 @@ public static class ServiceDetails
         var table = Tables.Create("id", "title", "status", "priority", "due", "term", "programme");
         foreach (var item in state.RemediationItems)
         {
-            table.Row(item.Id, item.Title, Kebab(item.Status), Kebab(item.Priority), item.TargetQuarter?.ToString() ?? Date(item.Eta), Kebab(item.Term), item.Programme);
+            table.Row(item.Id, item.Title, Names.Kebab(item.Status), Names.Kebab(item.Priority), item.TargetQuarter?.ToString() ?? Date(item.Eta), Names.Kebab(item.Term), item.Programme);
         }
 
         console.Write(table);
     }
 
     private static string? Join(IEnumerable<string> values) => values.Any() ? string.Join(", ", values) : null;
-
-    private static string Kebab<TEnum>(TEnum value)
-        where TEnum : struct, Enum => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
 
     private static string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "never";
 

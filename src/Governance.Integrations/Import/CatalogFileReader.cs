@@ -1,6 +1,5 @@
 using Governance.Integrations.Backstage;
 using Governance.Integrations.FleetFormat;
-using YamlDotNet.Core;
 
 namespace Governance.Integrations.Import;
 
@@ -21,16 +20,9 @@ internal static class CatalogFileReader
                 index++;
             }
         }
-        catch (YamlException exception)
+        catch (Exception exception) when (YamlFailures.Locate(exception, file, reader, () => new StreamReader(file, detectEncodingFromByteOrderMarks: true)) is { } problem)
         {
-            var at = new SourceLocation(file, (int)exception.Start.Line, (int)exception.Start.Column);
-            return Failed(file, exception.Message.Contains("tab", StringComparison.Ordinal) ? FirstTabIndentation(file) ?? at : at, $"not valid YAML: {exception.Message}", "(yaml)");
-        }
-        catch (InvalidOperationException exception) when (reader is not null && exception.Source == typeof(Parser).Assembly.GetName().Name)
-        {
-            // YamlDotNet 16.3 fails this way, without a mark, on some unclosed flow collections: name the last node it read.
-            var (line, column) = reader.LastEventStart;
-            return Failed(file, new SourceLocation(file, line, column), "not valid YAML: the parser cannot continue after this node (is a [ or { left unclosed?)", "(yaml)");
+            return Failed(file, problem.Location, problem.Message, problem.Field);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
@@ -114,23 +106,5 @@ internal static class CatalogFileReader
         var failed = new FileResult(file);
         failed.Errors.Add(new ImportProblem(location, field, message));
         return failed;
-    }
-
-    /// <summary>YamlDotNet marks a tab used as indentation at the start of its mapping; the tab itself is more use to a reader.</summary>
-    private static SourceLocation? FirstTabIndentation(string file)
-    {
-        var line = 0;
-        foreach (var text in File.ReadLines(file))
-        {
-            line++;
-            var indentation = text.Length - text.TrimStart(' ', '\t').Length;
-            var tab = text.IndexOf('\t', StringComparison.Ordinal);
-            if (tab >= 0 && tab < indentation)
-            {
-                return new SourceLocation(file, line, tab + 1);
-            }
-        }
-
-        return null;
     }
 }

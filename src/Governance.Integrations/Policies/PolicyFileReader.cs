@@ -1,5 +1,4 @@
 using Governance.Integrations.Import;
-using YamlDotNet.Core;
 
 namespace Governance.Integrations.Policies;
 
@@ -54,17 +53,9 @@ internal static class PolicyFileReader
 
             return null;
         }
-        catch (YamlException exception)
+        catch (Exception exception) when (YamlFailures.Locate(exception, file, reader, () => new StreamReader(new MemoryStream(bytes), detectEncodingFromByteOrderMarks: true)) is { } problem)
         {
-            var at = new SourceLocation(file, (int)exception.Start.Line, (int)exception.Start.Column);
-            var tab = exception.Message.Contains("tab", StringComparison.Ordinal) ? FirstTabIndentation(bytes, file) : null;
-            return new ImportProblem(tab ?? at, "(yaml)", $"not valid YAML: {exception.Message}");
-        }
-        catch (InvalidOperationException exception) when (reader is not null && exception.Source == typeof(Parser).Assembly.GetName().Name)
-        {
-            // YamlDotNet 16.3 fails this way, without a mark, on some unclosed flow collections: name the last node it read.
-            var (line, column) = reader.LastEventStart;
-            return new ImportProblem(new SourceLocation(file, line, column), "(yaml)", "not valid YAML: the parser cannot continue after this node (is a [ or { left unclosed?)");
+            return problem;
         }
     }
 
@@ -121,23 +112,4 @@ internal static class PolicyFileReader
     }
 
     private static string? Text(YamlMapping map, string key) => FieldReader.Value(map, key) is YamlScalar scalar ? scalar.Value : null;
-
-    /// <summary>YamlDotNet marks a tab used as indentation at the start of its mapping; the tab itself is more use to a reader.</summary>
-    private static SourceLocation? FirstTabIndentation(byte[] bytes, string file)
-    {
-        using var text = new StreamReader(new MemoryStream(bytes), detectEncodingFromByteOrderMarks: true);
-        var line = 0;
-        while (text.ReadLine() is { } content)
-        {
-            line++;
-            var indentation = content.Length - content.TrimStart(' ', '\t').Length;
-            var tab = content.IndexOf('\t', StringComparison.Ordinal);
-            if (tab >= 0 && tab < indentation)
-            {
-                return new SourceLocation(file, line, tab + 1);
-            }
-        }
-
-        return null;
-    }
 }

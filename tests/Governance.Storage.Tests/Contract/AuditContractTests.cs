@@ -40,10 +40,11 @@ public abstract class AuditContractTests : StoreTestBase
         Assert.Equal(
             new AuditRun(id, Now - TimeSpan.FromSeconds(3), Now, "manual", AuditSamples.PolicySet, AuditRunStatus.Succeeded, HistoryEntry.Normalize(auditedAt), 7, 40, 4, null),
             completed.Run);
-        var expected = result with { At = HistoryEntry.Normalize(auditedAt), Profiles = [.. result.Profiles.OrderBy(profile => profile.ServiceId, StringComparer.Ordinal)] };
+        // Riskiest first, as the engine orders a result: by score, then by id.
+        var expected = result with { At = HistoryEntry.Normalize(auditedAt), Profiles = [.. result.Profiles.OrderByDescending(profile => profile.Score).ThenBy(profile => profile.ServiceId, StringComparer.Ordinal)] };
         Assert.Equal(DomainJson.Serialize(expected), DomainJson.Serialize(completed.Result));
-        Assert.Equal(["api-gateway", "billing", "checkout"], completed.Result.Profiles.Select(profile => profile.ServiceId));
-        Assert.Equal((0, RiskLevel.None, true), (completed.Result.Profiles[1].Score, completed.Result.Profiles[1].Level, completed.Result.Profiles[1].Traits[0].IsWaived));
+        Assert.Equal(["api-gateway", "checkout", "billing"], completed.Result.Profiles.Select(profile => profile.ServiceId));
+        Assert.Equal((0, RiskLevel.None, true), (completed.Result.Profiles[2].Score, completed.Result.Profiles[2].Level, completed.Result.Profiles[2].Traits[0].IsWaived));
         Assert.Equal("high", await Database.ScalarAsync("SELECT level FROM audit_profiles WHERE service_id = 'api-gateway'"));
         Assert.Equal("medium", await Database.ScalarAsync("SELECT level FROM audit_profiles WHERE service_id = 'checkout'"));
         Assert.Equal("no-runbook single-zone", await Database.ScalarAsync("SELECT policy_ids FROM audit_profiles WHERE service_id = 'checkout'"));
