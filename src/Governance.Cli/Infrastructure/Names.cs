@@ -1,4 +1,4 @@
-using System.Text.Json;
+using Governance.Domain.Serialization;
 
 namespace Governance.Cli.Infrastructure;
 
@@ -6,5 +6,5 @@ namespace Governance.Cli.Infrastructure;
 public static class Names
 {
     public static string Kebab<TEnum>(TEnum value)
-        where TEnum : struct, Enum => JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
+        where TEnum : struct, Enum => KebabNames<TEnum>.Of(value);
 }

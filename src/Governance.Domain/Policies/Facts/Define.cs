@@ -1,5 +1,6 @@
 using System.Reflection;
 using Governance.Domain.Catalog;
+using Governance.Domain.Serialization;
 
 namespace Governance.Domain.Policies;
 

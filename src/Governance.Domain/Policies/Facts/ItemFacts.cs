@@ -1,4 +1,5 @@
 using Governance.Domain.Catalog;
+using Governance.Domain.Serialization;
 
 namespace Governance.Domain.Policies;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Governance.Domain.Catalog;
+using Governance.Domain.Serialization;
 
 namespace Governance.Domain.Policies;
 

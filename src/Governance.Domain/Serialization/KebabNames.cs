@@ -1,9 +1,9 @@
 using System.Text.Json;
 
-namespace Governance.Domain.Policies;
+namespace Governance.Domain.Serialization;
 
 /// <summary>The kebab-case names of an enumeration's values, as policies and the domain's JSON write them; computed once.</summary>
-internal static class KebabNames<T>
+public static class KebabNames<T>
     where T : struct, Enum
 {
     private static readonly T[] _values = Enum.GetValues<T>();
