@@ -96,7 +96,7 @@ public sealed class PoliciesCommand
     {
         try
         {
-            return PolicyFolder.Load(directory);
+            return PolicyFolder.Load(directory).Set;
         }
         catch (PolicySetInvalidException invalid)
         {

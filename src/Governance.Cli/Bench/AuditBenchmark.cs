@@ -72,21 +72,21 @@ public sealed class AuditBenchmark
             index.Rank(result.Profiles[0].ServiceId, 15);
         }
 
-        return new AuditFigures(result.ServicesAudited, policies.Policies.Count, result.Profiles.Sum(profile => profile.Traits.Count), cold, warm,
+        return new AuditFigures(result.ServicesAudited, policies.Set.Policies.Count, result.Profiles.Sum(profile => profile.Traits.Count), cold, warm,
             indexed.TotalMilliseconds, (clock.Elapsed - indexed).TotalMilliseconds / SimilarQueries, Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024));
     }
 
     // One whole audit, phase by phase, exactly as FleetAudit runs it.
-    private static async Task<(AuditTimes Times, AuditResult Result)> AuditOnceAsync(GovernanceStore store, PolicySet policies, Invocation run)
+    private static async Task<(AuditTimes Times, AuditResult Result)> AuditOnceAsync(GovernanceStore store, PolicyEngine policies, Invocation run)
     {
         var clock = Stopwatch.StartNew();
         var snapshot = await store.LoadSnapshotAsync(run.CancellationToken);
         var loaded = clock.Elapsed;
-        var graph = FleetGraph.Compute(snapshot.Services, policies.Targets);
+        var graph = FleetGraph.Compute(snapshot.Services, policies.Set.Targets);
         var graphed = clock.Elapsed;
-        var result = PolicyEngine.Compile(policies).Evaluate(snapshot, graph, run.Context.Time.GetUtcNow());
+        var result = policies.Evaluate(snapshot, graph, run.Context.Time.GetUtcNow());
         var evaluated = clock.Elapsed;
-        var runId = await store.Audits.BeginAuditAsync("bench", policies.Hash, run.CancellationToken);
+        var runId = await store.Audits.BeginAuditAsync("bench", policies.Set.Hash, run.CancellationToken);
         await store.Audits.CompleteAuditAsync(runId, result, run.CancellationToken);
         var stored = clock.Elapsed;
         return (new AuditTimes(loaded.TotalSeconds, (graphed - loaded).TotalSeconds, (evaluated - graphed).TotalSeconds, (stored - evaluated).TotalSeconds), result);

@@ -6,6 +6,9 @@ namespace Governance.Integrations.Policies;
 public sealed record PolicyLoadResult(PolicySet? Set, IReadOnlyList<PolicyProblem> Errors, IReadOnlyList<string> Files)
 {
     public bool Succeeded => Set is not null;
+
+    /// <summary>The set, compiled; null when it did not load.</summary>
+    public PolicyEngine? Engine { get; init; }
 }
 
 /// <summary>One thing wrong in a policy file; line and column count from 1.</summary>

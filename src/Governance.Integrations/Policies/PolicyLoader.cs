@@ -45,22 +45,21 @@ public static class PolicyLoader
         }
 
         var targets = documents.CheckSet(setLocation, errors);
-        var set = errors.Count == 0 && targets is not null
+        var engine = errors.Count == 0 && targets is not null
             ? Compiled(new PolicySet([.. documents.Policies.Select(draft => draft.Policy)], targets, PolicySet.HashOf(contents)), errors)
             : null;
-        return new PolicyLoadResult(errors.Count == 0 ? set : null, [.. Ordered(errors)], ordered);
+        return new PolicyLoadResult(errors.Count == 0 ? engine?.Set : null, [.. Ordered(errors)], ordered) { Engine = errors.Count == 0 ? engine : null };
     }
 
     /// <summary>
-    /// The loader checks every rule where it can name the place; compiling once more guards the rules against drifting apart,
-    /// and reports at the policy any rule only the engine knows.
+    /// The loader checks every rule where it can name the place; compiling guards the rules against drifting apart, reports
+    /// at the policy any rule only the engine knows, and gives the caller the compiled engine it would otherwise build again.
     /// </summary>
-    private static PolicySet? Compiled(PolicySet set, List<ImportProblem> errors)
+    private static PolicyEngine? Compiled(PolicySet set, List<ImportProblem> errors)
     {
         try
         {
-            PolicyEngine.Compile(set);
-            return set;
+            return PolicyEngine.Compile(set);
         }
         catch (InvalidPolicyException exception)
         {

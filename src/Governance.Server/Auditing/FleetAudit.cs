@@ -15,7 +15,7 @@ public sealed class FleetAudit(GovernanceStore store, string policyDirectory, Ti
     public async Task<long> RunAsync(string trigger, CancellationToken cancellationToken = default)
     {
         var policies = PolicyFolder.Load(policyDirectory);
-        var runId = await store.Audits.BeginAuditAsync(trigger, policies.Hash, cancellationToken);
+        var runId = await store.Audits.BeginAuditAsync(trigger, policies.Set.Hash, cancellationToken);
         try
         {
             var result = await EvaluateAsync(store, policies, time.GetUtcNow(), cancellationToken);
@@ -31,10 +31,10 @@ public sealed class FleetAudit(GovernanceStore store, string policyDirectory, Ti
     }
 
     /// <summary>Evaluates <paramref name="policies"/> against the fleet in <paramref name="store"/> as of <paramref name="at"/>, storing nothing.</summary>
-    public static async Task<AuditResult> EvaluateAsync(GovernanceStore store, PolicySet policies, DateTimeOffset at, CancellationToken cancellationToken = default)
+    public static async Task<AuditResult> EvaluateAsync(GovernanceStore store, PolicyEngine policies, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
         var snapshot = await store.LoadSnapshotAsync(cancellationToken);
-        var graph = FleetGraph.Compute(snapshot.Services, policies.Targets);
-        return PolicyEngine.Compile(policies).Evaluate(snapshot, graph, at);
+        var graph = FleetGraph.Compute(snapshot.Services, policies.Set.Targets);
+        return policies.Evaluate(snapshot, graph, at);
     }
 }

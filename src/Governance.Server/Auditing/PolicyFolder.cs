@@ -21,10 +21,10 @@ public static class PolicyFolder
         : Directory.Exists(FolderName) ? Path.GetFullPath(FolderName)
         : Path.Combine(AppContext.BaseDirectory, FolderName);
 
-    /// <summary>Loads the policy set in <paramref name="directory"/>, or throws with every problem found.</summary>
-    public static PolicySet Load(string directory)
+    /// <summary>Loads and compiles the policy set in <paramref name="directory"/>, or throws with every problem found.</summary>
+    public static PolicyEngine Load(string directory)
     {
         var loaded = PolicyLoader.Load(directory);
-        return loaded.Set is { } set && loaded.Errors.Count == 0 ? set : throw new PolicySetInvalidException(directory, loaded.Errors);
+        return loaded.Engine ?? throw new PolicySetInvalidException(directory, loaded.Errors);
     }
 }
