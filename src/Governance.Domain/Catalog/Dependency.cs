@@ -29,6 +29,14 @@ public sealed record Dependency(string Target)
     /// <summary>The caller stops calling a failing target for a while instead of piling on.</summary>
     public bool CircuitBreaker { get; init; }
 
+    /// <summary>Synchronous and on the critical path: the caller's request fails when this call fails.</summary>
+    [JsonIgnore]
+    public bool IsCritical => CriticalPath && Synchronous;
+
+    /// <summary>Critical with neither graceful degradation nor a client cache: the caller fails with the target, so failure spreads.</summary>
+    [JsonIgnore]
+    public bool IsHard => IsCritical && !GracefulDegradation && !ClientCache;
+
     /// <summary>True when the target names an API rather than a service.</summary>
     [JsonIgnore]
     public bool IsApi => Target.StartsWith(EntityRefs.ApiPrefix, StringComparison.Ordinal);

@@ -32,7 +32,7 @@ public sealed class CallerIndex
 
     /// <summary>Synchronous critical-path calls into <paramref name="serviceId"/>: the callers that fail when it fails.</summary>
     public IEnumerable<Call> CriticalCallsTo(string serviceId) =>
-        CallsTo(serviceId).Where(call => call.Edge.CriticalPath && call.Edge.Synchronous);
+        CallsTo(serviceId).Where(call => call.Edge.IsCritical);
 
     private static IEnumerable<Call> Resolve(IReadOnlyCollection<ServiceState> services)
     {

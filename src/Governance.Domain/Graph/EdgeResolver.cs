@@ -78,15 +78,8 @@ internal static class EdgeResolver
         facts.Deprecated[caller] += deprecated ? 1 : 0;
     }
 
-    private static EdgeTraits TraitsOf(Dependency edge)
-    {
-        if (!edge.Synchronous || !edge.CriticalPath)
-        {
-            return EdgeTraits.None;
-        }
-
-        return edge.GracefulDegradation || edge.ClientCache ? EdgeTraits.Critical : EdgeTraits.Critical | EdgeTraits.Hard;
-    }
+    private static EdgeTraits TraitsOf(Dependency edge) =>
+        edge.IsHard ? EdgeTraits.Critical | EdgeTraits.Hard : edge.IsCritical ? EdgeTraits.Critical : EdgeTraits.None;
 
     /// <summary>Adds the edges callees declare (dependencyOf), with a default dependency's attributes: critical and hard.</summary>
     private static void AddDeclared(IReadOnlyList<ServiceState> services, ServiceIndex index, RawEdges raw)

@@ -81,7 +81,7 @@ public sealed class PolicyEngine
                 if (Judge(context, day) is { } findings)
                 {
                     profiles[i] = new RiskProfile(service.Id, findings);
-                    scores[i] = Score(findings);
+                    scores[i] = profiles[i]!.Score;
                 }
             }
         });
@@ -113,17 +113,6 @@ public sealed class PolicyEngine
 
         findings.Sort(static (a, b) => a.Severity != b.Severity ? b.Severity.CompareTo(a.Severity) : string.CompareOrdinal(a.PolicyId, b.PolicyId));
         return [.. findings];
-    }
-
-    private static int Score(TraitFinding[] findings)
-    {
-        var score = 0;
-        foreach (var finding in findings)
-        {
-            score += finding.IsWaived ? 0 : SeverityWeights.Of(finding.Severity);
-        }
-
-        return score;
     }
 }
 

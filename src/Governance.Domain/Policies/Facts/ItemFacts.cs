@@ -8,9 +8,6 @@ internal static class ItemFacts
 {
     public static IEnumerable<FactDefinition> All() => [.. Graph(), .. Edge(), .. Target(), .. Store()];
 
-    /// <summary>Synchronous, on the critical path, with neither graceful degradation nor a client cache: the caller fails with the callee.</summary>
-    public static bool IsHard(Dependency edge) => edge.Synchronous && edge.CriticalPath && !edge.GracefulDegradation && !edge.ClientCache;
-
     private static IEnumerable<FactDefinition> Graph() =>
     [
         Define.Number("fanIn", FactScope.Graph, "distinct direct callers (resolved edges only)", c => c.Graph.FanIn),
@@ -41,7 +38,7 @@ internal static class ItemFacts
         Define.Bool("edge.circuitBreaker", FactScope.Edge, "the caller stops calling a failing target for a while", c => c.Edge!.CircuitBreaker),
         Define.Number("edge.timeoutMs", FactScope.Edge, "the caller's timeout; unknown (none) when it waits without limit", c => c.Edge!.TimeoutMs, unknownAs: "none"),
         Define.Number("edge.retries", FactScope.Edge, "how many times the caller retries a failed call", c => c.Edge!.Retries),
-        Define.Bool("edge.hard", FactScope.Edge, "synchronous, critical path, no graceful degradation, no client cache", c => IsHard(c.Edge!)),
+        Define.Bool("edge.hard", FactScope.Edge, "synchronous, critical path, no graceful degradation, no client cache", c => c.Edge!.IsHard),
     ];
 
     private static IEnumerable<FactDefinition> Target() =>
