@@ -11,15 +11,15 @@ namespace Governance.Cli.Bench;
 /// <summary><c>governance bench import</c>: measures generating and importing a synthetic fleet into a fresh SQLite file.</summary>
 public sealed class BenchCommand
 {
-    private readonly Option<int> Services = new("--services") { Description = "How many services to generate and import", DefaultValueFactory = _ => 20_000 };
+    private readonly Option<int> _services = new("--services") { Description = "How many services to generate and import", DefaultValueFactory = _ => 20_000 };
 
-    private readonly Option<int> Seed = new("--seed") { Description = "Random seed of the generated fleet", DefaultValueFactory = _ => 1 };
+    private readonly Option<int> _seed = new("--seed") { Description = "Random seed of the generated fleet", DefaultValueFactory = _ => 1 };
 
     public static Command Create(CommandBinder binder) => new BenchCommand().Build(binder);
 
     private Command Build(CommandBinder binder) => new("bench", "Measure the product's speed on generated fleets")
     {
-        binder.Bind(new Command("import", "Generate a fleet, write it in the fleet format, and import it into a fresh SQLite store") { Services, Seed }, RunAsync),
+        binder.Bind(new Command("import", "Generate a fleet, write it in the fleet format, and import it into a fresh SQLite store") { _services, _seed }, RunAsync),
         AuditBenchmark.Create(binder),
     };
 
@@ -51,7 +51,7 @@ public sealed class BenchCommand
 
     private async Task<ImportBenchmark> MeasureAsync(Invocation run, string workspace)
     {
-        var prepared = Prepare(run.Get(Services), run.Get(Seed), Path.Combine(workspace, "fleet"));
+        var prepared = Prepare(run.Get(_services), run.Get(_seed), Path.Combine(workspace, "fleet"));
         await using var store = await run.OpenStoreAsync(Path.Combine(workspace, "bench.db"));
         var clock = Stopwatch.StartNew();
         var outcome = await CatalogImport.RunAsync(store, prepared.Files, new ImportOptions(), "bench", dryRun: false, run.Context.Time, run.CancellationToken);

@@ -7,7 +7,7 @@ namespace Governance.Cli.Catalog;
 /// <summary><c>governance entities list</c>: the teams, people, systems, domains and APIs services refer to.</summary>
 public sealed class EntitiesCommand
 {
-    private readonly Option<string?> Kind = new("--kind")
+    private readonly Option<string?> _kind = new("--kind")
     {
         Description = $"Only entities of this kind: {string.Join(", ", EntityKinds.All)}",
     };
@@ -16,12 +16,12 @@ public sealed class EntitiesCommand
 
     private Command Build(CommandBinder binder) => new("entities", "List the catalog's other entities: groups, users, systems, domains, APIs")
     {
-        binder.Bind(new Command("list", "List entities, optionally of one kind") { Kind }, ListAsync),
+        binder.Bind(new Command("list", "List entities, optionally of one kind") { _kind }, ListAsync),
     };
 
     private async Task<int> ListAsync(Invocation run)
     {
-        var kind = run.Get(Kind)?.Trim().ToLowerInvariant();
+        var kind = run.Get(_kind)?.Trim().ToLowerInvariant();
         if (kind is not null && !EntityKinds.All.Contains(kind))
         {
             throw new CliException(ExitCodes.Usage, $"--kind must be one of {string.Join(", ", EntityKinds.All)}, was '{kind}'");

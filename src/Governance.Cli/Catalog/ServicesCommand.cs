@@ -10,30 +10,30 @@ namespace Governance.Cli.Catalog;
 /// <summary><c>governance services list|show</c>: the catalog's services.</summary>
 public sealed class ServicesCommand
 {
-    private readonly Option<string?> Team = new("--team") { Description = "Only services owned by this team (a group id, or user:NAME)" };
+    private readonly Option<string?> _team = new("--team") { Description = "Only services owned by this team (a group id, or user:NAME)" };
 
-    private readonly Option<int?> Tier = new("--tier") { Description = "Only services of this tier (0–3)" };
+    private readonly Option<int?> _tier = new("--tier") { Description = "Only services of this tier (0–3)" };
 
-    private readonly Argument<string> Id = new("id") { Description = "The service id, for example feature-enablement or resource:artists-db" };
+    private readonly Argument<string> _id = new("id") { Description = "The service id, for example feature-enablement or resource:artists-db" };
 
     public static Command Create(CommandBinder binder) => new ServicesCommand().Build(binder);
 
     private Command Build(CommandBinder binder) => new("services", "List and show services")
     {
-        binder.Bind(new Command("list", "List services, optionally by team and tier") { Team, Tier }, ListAsync),
-        binder.Bind(new Command("show", "Show one service: profile, footprint, stores, facts, dependencies, dependents and remediation items") { Id }, ShowAsync),
+        binder.Bind(new Command("list", "List services, optionally by team and tier") { _team, _tier }, ListAsync),
+        binder.Bind(new Command("show", "Show one service: profile, footprint, stores, facts, dependencies, dependents and remediation items") { _id }, ShowAsync),
     };
 
     private async Task<int> ListAsync(Invocation run)
     {
-        var tier = run.Get(Tier);
+        var tier = run.Get(_tier);
         if (tier is < ServiceProfile.MostCriticalTier or > ServiceProfile.LeastCriticalTier)
         {
             throw new CliException(ExitCodes.Usage, $"--tier must be between {ServiceProfile.MostCriticalTier} and {ServiceProfile.LeastCriticalTier}, was {tier}");
         }
 
         await using var store = await run.OpenExistingStoreAsync();
-        var team = run.Get(Team);
+        var team = run.Get(_team);
         var services = await store.ListServicesAsync(new ServiceQuery(team is null ? null : EntityRefs.Normalize(team, EntityKinds.Group), tier), run.CancellationToken);
         var rows = services.Select(service => ServiceSummary.Of(service.State, service.Version)).ToList();
         if (run.Json)
@@ -55,7 +55,7 @@ public sealed class ServicesCommand
 
     private async Task<int> ShowAsync(Invocation run)
     {
-        var id = EntityRefs.Normalize(run.Get(Id) ?? string.Empty, "component");
+        var id = EntityRefs.Normalize(run.Get(_id) ?? string.Empty, "component");
         await using var store = await run.OpenExistingStoreAsync();
         var service = await store.GetServiceAsync(id, run.CancellationToken)
             ?? throw new CliException(ExitCodes.NotFound, $"no service '{id}' in {store.Location}; 'governance services list' shows what there is");

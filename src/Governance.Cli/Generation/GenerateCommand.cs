@@ -10,17 +10,17 @@ public sealed class GenerateCommand
 {
     private const int ServicesPerFile = 1000;
 
-    private readonly Option<int> Services = new("--services") { Description = "How many services", Required = true };
+    private readonly Option<int> _services = new("--services") { Description = "How many services", Required = true };
 
-    private readonly Option<int> Seed = new("--seed") { Description = "Random seed: the same seed gives the same fleet", DefaultValueFactory = _ => 1 };
+    private readonly Option<int> _seed = new("--seed") { Description = "Random seed: the same seed gives the same fleet", DefaultValueFactory = _ => 1 };
 
-    private readonly Option<string> Out = new("--out") { Description = "Directory to write the fleet files to (created if missing)", Required = true };
+    private readonly Option<string> _out = new("--out") { Description = "Directory to write the fleet files to (created if missing)", Required = true };
 
     public static Command Create(CommandBinder binder) => new GenerateCommand().Build(binder);
 
     private Command Build(CommandBinder binder) => new("generate", "Generate synthetic data")
     {
-        binder.Bind(new Command("fleet", "Generate a synthetic fleet: about four dependencies per service, power-law fan-in, a few critical-path hubs") { Services, Seed, Out }, RunAsync),
+        binder.Bind(new Command("fleet", "Generate a synthetic fleet: about four dependencies per service, power-law fan-in, a few critical-path hubs") { _services, _seed, _out }, RunAsync),
     };
 
     /// <summary>Writes <paramref name="fleet"/> to <paramref name="directory"/>, teams and systems first, then services a thousand to a file.</summary>
@@ -43,14 +43,14 @@ public sealed class GenerateCommand
 
     private Task<int> RunAsync(Invocation run)
     {
-        var count = run.Get(Services);
+        var count = run.Get(_services);
         if (count < 1)
         {
             throw new CliException(ExitCodes.Usage, $"--services must be at least 1, was {count}");
         }
 
-        var fleet = FleetGenerator.Generate(count, run.Get(Seed));
-        var directory = Path.GetFullPath(run.Get(Out)!);
+        var fleet = FleetGenerator.Generate(count, run.Get(_seed));
+        var directory = Path.GetFullPath(run.Get(_out)!);
         var files = WriteFiles(fleet, directory);
         var edges = fleet.Services.Sum(service => service.Dependencies.Count);
         if (run.Json)

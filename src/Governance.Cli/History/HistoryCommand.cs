@@ -8,7 +8,7 @@ namespace Governance.Cli.History;
 /// <summary><c>governance history ID</c> and <c>governance history verify</c>: the append-only log of accepted commands.</summary>
 public sealed class HistoryCommand
 {
-    private readonly Argument<string> Subject = new("id")
+    private readonly Argument<string> _subject = new("id")
     {
         Description = "A service id (feature-enablement, resource:artists-db) or another entity as KIND:ID (group:team-a, system:billing)",
     };
@@ -17,7 +17,7 @@ public sealed class HistoryCommand
 
     private Command Build(CommandBinder binder)
     {
-        var history = binder.Bind(new Command("history", "Show the history of one service or entity") { Subject }, ShowAsync);
+        var history = binder.Bind(new Command("history", "Show the history of one service or entity") { _subject }, ShowAsync);
         history.Add(binder.Bind(new Command("verify", "Recompute the history's hash chain and name the first entry that was edited, deleted or reordered"), VerifyAsync));
         return history;
     }
@@ -33,7 +33,7 @@ public sealed class HistoryCommand
 
     private async Task<int> ShowAsync(Invocation run)
     {
-        var subject = SubjectOf(run.Get(Subject) ?? string.Empty);
+        var subject = SubjectOf(run.Get(_subject) ?? string.Empty);
         await using var store = await run.OpenExistingStoreAsync();
         var entries = new List<HistoryEntry>();
         await foreach (var entry in store.ReadHistoryAsync(subject, run.CancellationToken))

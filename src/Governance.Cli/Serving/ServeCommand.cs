@@ -10,7 +10,7 @@ public sealed class ServeCommand
 {
     public const string DefaultUrls = "http://127.0.0.1:8080";
 
-    private readonly Option<string?> Urls = new("--urls")
+    private readonly Option<string?> _urls = new("--urls")
     {
         Description = $"Addresses to listen on, separated by ';'. Default: $ASPNETCORE_URLS, else {DefaultUrls}",
     };
@@ -18,11 +18,11 @@ public sealed class ServeCommand
     public static Command Create(CommandBinder binder) => new ServeCommand().Build(binder);
 
     private Command Build(CommandBinder binder) =>
-        binder.Bind(new Command("serve", "Run the server: health at /health, the catalog at /api/services") { Urls }, RunAsync);
+        binder.Bind(new Command("serve", "Run the server: health at /health, the catalog at /api/services") { _urls }, RunAsync);
 
     private async Task<int> RunAsync(Invocation run)
     {
-        var urls = run.Get(Urls) ?? run.Context.Environment("ASPNETCORE_URLS") ?? DefaultUrls;
+        var urls = run.Get(_urls) ?? run.Context.Environment("ASPNETCORE_URLS") ?? DefaultUrls;
         await using var app = GovernanceServer.Build([], new Dictionary<string, string?>
         {
             [$"{StoreOptions.Section}:{nameof(StoreOptions.Database)}"] = run.Database,

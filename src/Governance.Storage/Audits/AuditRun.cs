@@ -24,7 +24,7 @@ public sealed record AuditRun(
     int? Findings,
     string? Failure);
 
-/// <summary>A succeeded run with everything it found: one profile per service with at least one trait, ordered by service id.</summary>
+/// <summary>A succeeded run with everything it found: one profile per service with at least one trait, riskiest first (by score, then id), as the engine orders them.</summary>
 public sealed record CompletedAudit(AuditRun Run, AuditResult Result);
 
 /// <summary>How a succeeded run differs from the succeeded run before it (<see cref="PreviousRunId"/> is null for the first).</summary>

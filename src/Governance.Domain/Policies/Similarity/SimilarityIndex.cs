@@ -102,7 +102,7 @@ public sealed class SimilarityIndex
             return [];
         }
 
-        // Pooled, so that a query allocates nothing in proportion to the fleet; only touched scores are cleared after.
+        // Pooled, so that a query allocates nothing in proportion to the fleet; Accumulate clears the scores before use.
         var scores = ArrayPool<double>.Shared.Rent(_services.Length);
         var touched = ArrayPool<int>.Shared.Rent(_services.Length);
         try
@@ -113,7 +113,7 @@ public sealed class SimilarityIndex
         finally
         {
             ArrayPool<int>.Shared.Return(touched);
-            ArrayPool<double>.Shared.Return(scores, clearArray: true);
+            ArrayPool<double>.Shared.Return(scores);
         }
     }
 
