@@ -86,6 +86,17 @@ public sealed class AuditCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_limit_below_one_is_a_usage_error()
+    {
+        await _cli.InvokeAsync("init");
+
+        var result = await _cli.InvokeAsync("similar", "anything", "--limit", "-1");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--limit must be at least 1", result.Error);
+    }
+
+    [Fact]
     public async Task Risks_before_any_audit_say_how_to_run_one()
     {
         await _cli.InvokeAsync("init");

@@ -33,6 +33,11 @@ public sealed class SimilarCommand
             throw new CliException(ExitCodes.Usage, "name a service, or --traits A,B — one of the two");
         }
 
+        if (run.Get(_limit) < 1)
+        {
+            throw new CliException(ExitCodes.Usage, $"--limit must be at least 1, was {run.Get(_limit)}");
+        }
+
         await using var store = await run.OpenExistingStoreAsync();
         var audit = await AuditCommand.LatestAsync(store, run);
         var index = SimilarityIndex.Build(audit.Result);

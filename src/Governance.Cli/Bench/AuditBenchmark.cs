@@ -109,8 +109,19 @@ public sealed class AuditBenchmark
 
         using var child = Process.Start(start) ?? throw new CliException(ExitCodes.InternalError, $"cannot start {program}");
         var output = child.StandardOutput.ReadToEndAsync(run.CancellationToken);
-        var error = await child.StandardError.ReadToEndAsync(run.CancellationToken);
-        await child.WaitForExitAsync(run.CancellationToken);
+        string error;
+        try
+        {
+            error = await child.StandardError.ReadToEndAsync(run.CancellationToken);
+            await child.WaitForExitAsync(run.CancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // Interrupted: the child must not outlive the workspace that is about to be deleted.
+            child.Kill(entireProcessTree: true);
+            throw;
+        }
+
         if (child.ExitCode != 0)
         {
             throw new CliException(ExitCodes.InternalError, $"'{string.Join(' ', arguments)}' failed ({child.ExitCode}): {error}{await output}");

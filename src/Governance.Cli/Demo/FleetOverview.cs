@@ -107,13 +107,14 @@ public sealed record Hub(string Id, int? Tier, int CriticalCallers, int TierZero
 {
     public static Hub Of(ServiceState service, CallerIndex callers)
     {
-        var calls = callers.CriticalCallsTo(service.Id).ToList();
+        // Callers, not calls: a caller reaching the hub directly and through one of its APIs counts once, as graph facts do.
+        var calls = callers.CriticalCallsTo(service.Id).DistinctBy(call => call.Caller.Id).ToList();
         return new Hub(
             service.Id,
             service.Profile.Tier,
             calls.Count,
             calls.Count(call => call.Caller.Profile.Tier == ServiceProfile.MostCriticalTier),
             calls.Count(call => call.Edge.TimeoutMs is null),
-            calls.Count(call => !call.Edge.ClientCache && !call.Edge.GracefulDegradation));
+            calls.Count(call => call.Edge.IsHard));
     }
 }

@@ -54,6 +54,19 @@ public sealed class ComparisonTests
     }
 
     [Fact]
+    public void Empty_text_is_unknown_so_no_comparison_with_it_holds()
+    {
+        var services = new[]
+        {
+            Healthy.Service("empty").WithProfile(profile => profile with { Lifecycle = string.Empty }),
+            Healthy.Service("other").WithProfile(profile => profile with { Lifecycle = "deprecated" }),
+        };
+
+        Assert.Equal(["other"], Judge.Flagged("fact: lifecycle\nnotEquals: production", services));
+        Assert.Equal(["other"], Judge.Flagged("fact: lifecycle\nnotIn: [production]", services));
+    }
+
+    [Fact]
     public void Enumerations_compare_as_their_kebab_case_names()
     {
         var manual = Healthy.Service("manual").WithFacts(facts => facts with { Failover = new Failover(FailoverMechanism.Manual) });

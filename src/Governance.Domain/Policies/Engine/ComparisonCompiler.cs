@@ -82,11 +82,11 @@ internal static class ComparisonCompiler
         _ => throw new ArgumentOutOfRangeException(nameof(op), op, "not an ordering comparison"),
     };
 
-    // Text compares without regard to case; an unknown side makes any comparison false.
+    // Text compares without regard to case; an unknown side (null or empty text) makes any comparison false.
     internal static bool TextEquals(string? left, string? right, bool equal) =>
-        left is not null && right is not null && string.Equals(left, right, StringComparison.OrdinalIgnoreCase) == equal;
+        !string.IsNullOrEmpty(left) && !string.IsNullOrEmpty(right) && string.Equals(left, right, StringComparison.OrdinalIgnoreCase) == equal;
 
-    internal static bool InSet(HashSet<string> set, string? value, bool inside) => value is not null && set.Contains(value) == inside;
+    internal static bool InSet(HashSet<string> set, string? value, bool inside) => !string.IsNullOrEmpty(value) && set.Contains(value) == inside;
 
     private static MethodInfo Method(string name) => typeof(ComparisonCompiler).GetMethod(name, BindingFlags.Static | BindingFlags.NonPublic)!;
 }
