@@ -14,6 +14,22 @@ public sealed class FleetGeneratorTests
     private static IReadOnlyList<ServiceState> Services => _fleet.Value.Services;
 
     [Fact]
+    public void Every_generated_state_and_entity_reads_back_the_same_through_the_fleet_read()
+    {
+        foreach (var service in Services)
+        {
+            var json = DomainJson.Serialize(service);
+            Assert.Equal(json, DomainJson.Serialize(DomainJson.ReadServiceState(System.Text.Encoding.UTF8.GetBytes(json))));
+        }
+
+        foreach (var entity in _fleet.Value.Teams.Concat(_fleet.Value.Systems))
+        {
+            var json = DomainJson.Serialize(entity);
+            Assert.Equal(json, DomainJson.Serialize(DomainJson.ReadCatalogEntity(System.Text.Encoding.UTF8.GetBytes(json))));
+        }
+    }
+
+    [Fact]
     public void Services_have_about_four_dependencies_on_average()
     {
         var mean = Services.Average(service => service.Dependencies.Count);

@@ -11,6 +11,9 @@ public static class KebabNames<T>
 
     public static IReadOnlyList<string> All => _names;
 
+    /// <summary>The values, in the order of <see cref="All"/>.</summary>
+    public static IReadOnlyList<T> Values => _values;
+
     public static string Of(T value)
     {
         var index = Array.IndexOf(_values, value);

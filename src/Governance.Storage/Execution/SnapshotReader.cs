@@ -1,7 +1,6 @@
 using System.Data;
 using System.Data.Common;
 using Governance.Domain.Audit;
-using Governance.Domain.Catalog;
 using Governance.Domain.Serialization;
 using Governance.Storage.Tables;
 
@@ -13,23 +12,25 @@ namespace Governance.Storage.Execution;
 /// </summary>
 internal static class SnapshotReader
 {
+    private delegate T Parse<out T>(ReadOnlySpan<byte> utf8Json);
+
     public static async Task<FleetSnapshot> ReadAsync(StoreContext context, CancellationToken cancellationToken)
     {
         await using var connection = await context.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await context.Dialect.BeginSnapshotAsync(connection, cancellationToken).ConfigureAwait(false);
-        var services = await ReadStatesAsync<ServiceState>(connection, transaction, "SELECT state FROM services ORDER BY id", cancellationToken).ConfigureAwait(false);
-        var entities = await ReadStatesAsync<CatalogEntity>(connection, transaction, "SELECT state FROM catalog_entities ORDER BY kind, id", cancellationToken).ConfigureAwait(false);
+        var services = await ReadStatesAsync(connection, transaction, "SELECT state FROM services ORDER BY id", DomainJson.ReadServiceState, cancellationToken).ConfigureAwait(false);
+        var entities = await ReadStatesAsync(connection, transaction, "SELECT state FROM catalog_entities ORDER BY kind, id", DomainJson.ReadCatalogEntity, cancellationToken).ConfigureAwait(false);
         return new FleetSnapshot(services, entities);
     }
 
-    private static async Task<List<T>> ReadStatesAsync<T>(DbConnection connection, DbTransaction transaction, string sql, CancellationToken cancellationToken)
+    private static async Task<List<T>> ReadStatesAsync<T>(DbConnection connection, DbTransaction transaction, string sql, Parse<T> parse, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand(transaction, sql);
         await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken).ConfigureAwait(false);
         return await ParallelMap.ReadAsync(
             reader,
             row => row.GetFieldValue<byte[]>(0),
-            json => DomainJson.Deserialize<T>(json),
+            json => parse(json),
             cancellationToken).ConfigureAwait(false);
     }
 }
