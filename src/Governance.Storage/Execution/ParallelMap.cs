@@ -12,38 +12,30 @@ internal static class ParallelMap
     // Small enough that the first chunk starts early, large enough that a task costs nothing next to its work.
     private const int ChunkSize = 1_024;
 
+    // Enough chunks in flight to keep every core busy while the consumer writes one.
+    private static readonly int Lookahead = Environment.ProcessorCount * 2;
+
     /// <summary>
     /// Maps <paramref name="items"/> chunk by chunk on the pool and hands the chunks out in order as they are ready, so
-    /// that the consumer (writing rows) works while later chunks are still being mapped.
+    /// that the consumer (writing rows) works while later chunks are still being mapped. Only a few chunks run ahead of
+    /// the consumer: mapping is faster than writing, and rows mapped far ahead would all wait in memory at once.
     /// </summary>
     public static async IAsyncEnumerable<TOut[]> MapAheadAsync<TIn, TOut>(IReadOnlyList<TIn> items, Func<TIn, TOut> map, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         // A consumer that stops early (its write failed) leaves no chunk still to start.
         using var abandoned = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var chunks = new List<Task<TOut[]>>();
-        for (var start = 0; start < items.Count; start += ChunkSize)
-        {
-            var first = start;
-            var end = Math.Min(start + ChunkSize, items.Count);
-            chunks.Add(Task.Run(
-                () =>
-                {
-                    var mapped = new TOut[end - first];
-                    for (var i = first; i < end; i++)
-                    {
-                        mapped[i - first] = map(items[i]);
-                    }
-
-                    return mapped;
-                },
-                abandoned.Token));
-        }
-
+        var ahead = new Queue<Task<TOut[]>>();
+        var next = 0;
         try
         {
-            foreach (var chunk in chunks)
+            while (next < items.Count || ahead.Count > 0)
             {
-                yield return await chunk.ConfigureAwait(false);
+                for (; ahead.Count < Lookahead && next < items.Count; next += ChunkSize)
+                {
+                    ahead.Enqueue(MapLater(items, next, Math.Min(next + ChunkSize, items.Count), map, abandoned.Token));
+                }
+
+                yield return await ahead.Dequeue().ConfigureAwait(false);
             }
         }
         finally
@@ -62,12 +54,12 @@ internal static class ParallelMap
             chunk.Add(read(reader));
             if (chunk.Count == ChunkSize)
             {
-                chunks.Add(MapLater(chunk, map, cancellationToken));
+                chunks.Add(MapLater(chunk, 0, chunk.Count, map, cancellationToken));
                 chunk = new List<TRow>(ChunkSize);
             }
         }
 
-        chunks.Add(MapLater(chunk, map, cancellationToken));
+        chunks.Add(MapLater(chunk, 0, chunk.Count, map, cancellationToken));
         var mapped = await Task.WhenAll(chunks).ConfigureAwait(false);
         var results = new List<TOut>(mapped.Sum(part => part.Length));
         foreach (var part in mapped)
@@ -78,6 +70,17 @@ internal static class ParallelMap
         return results;
     }
 
-    private static Task<TOut[]> MapLater<TRow, TOut>(List<TRow> rows, Func<TRow, TOut> map, CancellationToken cancellationToken) =>
-        Task.Run(() => rows.Select(map).ToArray(), cancellationToken);
+    private static Task<TOut[]> MapLater<TIn, TOut>(IReadOnlyList<TIn> items, int first, int end, Func<TIn, TOut> map, CancellationToken cancellationToken) =>
+        Task.Run(
+            () =>
+            {
+                var mapped = new TOut[end - first];
+                for (var i = first; i < end; i++)
+                {
+                    mapped[i - first] = map(items[i]);
+                }
+
+                return mapped;
+            },
+            cancellationToken);
 }
