@@ -16,13 +16,6 @@ public enum AvailabilityPrimitive
 /// <summary>Where a service keeps data, and the unit of failure that store brings with it.</summary>
 public sealed record DataStore(string Name, string Engine, AvailabilityPrimitive Primitive)
 {
-    // Built empty and filled by the serializer: twice as fast as through the positional constructor.
-    [JsonConstructor]
-    internal DataStore()
-        : this(default!, default!, default!)
-    {
-    }
-
     /// <summary>Set when the store's real unit of failure differs from what its primitive usually gives.</summary>
     public UnitOfFailure? UnitOfFailureOverride { get; init; }
 

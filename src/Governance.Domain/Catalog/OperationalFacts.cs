@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace Governance.Domain.Catalog;
 
 /// <summary>The four environments a change moves through (seed 004).</summary>
@@ -22,13 +20,6 @@ public enum FailoverMechanism
 /// <summary>Whether and how fast the service adds capacity under load (seed 002: more aggressive auto-scaling).</summary>
 public sealed record Autoscaling(bool Enabled)
 {
-    // Built empty and filled by the serializer: twice as fast as through the positional constructor.
-    [JsonConstructor]
-    internal Autoscaling()
-        : this(default(bool))
-    {
-    }
-
     /// <summary>Seconds from a load spike to new capacity serving traffic.</summary>
     public int? ReactionSeconds { get; init; }
 
@@ -40,13 +31,6 @@ public sealed record Autoscaling(bool Enabled)
 /// <summary>The failover mechanism and when it was last exercised for real.</summary>
 public sealed record Failover(FailoverMechanism Mechanism)
 {
-    // Built empty and filled by the serializer: twice as fast as through the positional constructor.
-    [JsonConstructor]
-    internal Failover()
-        : this(default(FailoverMechanism))
-    {
-    }
-
     public DateOnly? LastExercised { get; init; }
 }
 

@@ -1,18 +1,10 @@
 using System.Collections.ObjectModel;
-using System.Text.Json.Serialization;
 
 namespace Governance.Domain.Catalog;
 
 /// <summary>A service's identity and ownership: who runs it, how critical it is, where its code and runbook are.</summary>
 public sealed record ServiceProfile(string Id, string Name)
 {
-    // Built empty and filled by the serializer: twice as fast as through the positional constructor.
-    [JsonConstructor]
-    internal ServiceProfile()
-        : this(default!, default!)
-    {
-    }
-
     public const int MostCriticalTier = 0;
     public const int LeastCriticalTier = 3;
 

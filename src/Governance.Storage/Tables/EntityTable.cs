@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Governance.Domain.Catalog;
+using Governance.Domain.Serialization;
 using Governance.Storage.Dialects;
 using Governance.Storage.Writing;
 
@@ -95,6 +96,8 @@ internal sealed class EntityTable : StateTable<CatalogEntity>
 
         return counts;
     }
+
+    public override CatalogEntity Parse(ReadOnlySpan<byte> utf8Json) => DomainJson.ReadCatalogEntity(utf8Json);
 
     protected override object?[] RowValues(CatalogEntity state, long version, string json, object updatedAt) =>
         [state.Kind, state.Id, state.Name, version, json, updatedAt];

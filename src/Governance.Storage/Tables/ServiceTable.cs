@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Governance.Domain.Catalog;
+using Governance.Domain.Serialization;
 using Governance.Storage.Dialects;
 using Governance.Storage.Writing;
 
@@ -99,6 +100,8 @@ internal sealed class ServiceTable : StateTable<ServiceState>
         await using var command = connection.CreateCommand(null, "SELECT COUNT(*) FROM services");
         return await command.ExecuteInt64Async(cancellationToken).ConfigureAwait(false);
     }
+
+    public override ServiceState Parse(ReadOnlySpan<byte> utf8Json) => DomainJson.ReadServiceState(utf8Json);
 
     protected override object?[] RowValues(ServiceState state, long version, string json, object updatedAt)
     {

@@ -31,6 +31,9 @@ internal abstract class StateTable<TState>
     /// <summary>The subject under which history of <paramref name="state"/> is kept.</summary>
     public abstract string Subject(TState state);
 
+    /// <summary>The state whose JSON (as the domain writes it) is <paramref name="utf8Json"/>.</summary>
+    public abstract TState Parse(ReadOnlySpan<byte> utf8Json);
+
     /// <summary>The current version of <paramref name="subject"/>, 0 when it does not exist.</summary>
     public abstract Task<long> ReadVersionAsync(DbConnection connection, string subject, CancellationToken cancellationToken);
 
@@ -51,7 +54,7 @@ internal abstract class StateTable<TState>
         var rows = new List<Versioned<TState>>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            rows.Add(new Versioned<TState>(DomainJson.Deserialize<TState>(reader.GetString(1)), reader.GetInt64(0), Dialect.ReadTime(reader, 2)));
+            rows.Add(new Versioned<TState>(Parse(reader.GetFieldValue<byte[]>(1)), reader.GetInt64(0), Dialect.ReadTime(reader, 2)));
         }
 
         return rows;
