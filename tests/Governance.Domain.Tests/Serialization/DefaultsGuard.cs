@@ -25,8 +25,7 @@ internal static class DefaultsGuard
             return;
         }
 
-        // The serializer's own constructor: what a property missing from the JSON is left at.
-        var fresh = Activator.CreateInstance(type, nonPublic: true)!;
+        var fresh = Fresh(type);
         foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
             if (property.SetMethod is null || property.GetCustomAttribute<JsonIgnoreAttribute>() is not null)
@@ -52,6 +51,15 @@ internal static class DefaultsGuard
                 Walk(actual, name, found);
             }
         }
+    }
+
+    // Built through its own constructor with nothing given: what a property missing from the JSON is left at.
+    private static object Fresh(Type type)
+    {
+        var constructor = type.GetConstructors(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance)
+            .Where(candidate => candidate.GetParameters().All(parameter => parameter.ParameterType != type))
+            .MaxBy(candidate => candidate.GetParameters().Length)!;
+        return constructor.Invoke([.. constructor.GetParameters().Select(parameter => parameter.ParameterType.IsValueType ? Activator.CreateInstance(parameter.ParameterType) : null)]);
     }
 
     private static bool IsDomainRecord(Type type) =>
