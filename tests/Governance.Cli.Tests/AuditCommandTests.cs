@@ -74,6 +74,35 @@ public sealed class AuditCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_waiver_of_a_trait_no_policy_defines_is_refused_and_nothing_is_recorded()
+    {
+        await _cli.InvokeAsync("demo");
+
+        var result = await _cli.InvokeAsync("--actor", "sam", "waive", "feature-enablement", "path-hub", "--reason", "r", "--until", "2027-01-31", "--approver", "cto");
+
+        Assert.Equal(3, result.ExitCode);
+        Assert.Contains("defines the trait 'path-hub'; did you mean critical-path-hub?", result.Error);
+        Assert.DoesNotContain("waive-trait", (await _cli.InvokeAsync("history", "feature-enablement")).Output);
+    }
+
+    [Fact]
+    public async Task A_revoked_waiver_stops_applying_at_the_next_audit_and_is_in_the_history()
+    {
+        await _cli.InvokeAsync("demo");
+        await _cli.InvokeAsync("--actor", "sam", "waive", "feature-enablement", "critical-path-hub", "--reason", "r", "--until", "2027-01-31", "--approver", "cto");
+
+        var revoked = await _cli.InvokeAsync("--actor", "cto", "unwaive", "feature-enablement", "critical-path-hub");
+        var audit = await _cli.InvokeAsync("audit", "run");
+        var again = await _cli.InvokeAsync("unwaive", "feature-enablement", "critical-path-hub");
+
+        Assert.Equal((0, 0, 4), (revoked.ExitCode, audit.ExitCode, again.ExitCode));
+        Assert.Contains("Revoked the waiver of critical-path-hub on feature-enablement", revoked.Output);
+        Assert.DoesNotContain("waived until", (await _cli.InvokeAsync("risks", "feature-enablement")).Output);
+        Assert.Contains("revoke-waiver", (await _cli.InvokeAsync("history", "feature-enablement")).Output);
+        Assert.Contains("no waiver of 'critical-path-hub'", again.Error);
+    }
+
+    [Fact]
     public async Task Similar_services_by_traits_give_the_shared_traits_as_the_reason()
     {
         await _cli.InvokeAsync("demo");

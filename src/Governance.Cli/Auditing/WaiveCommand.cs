@@ -3,6 +3,7 @@ using System.Globalization;
 using Governance.Cli.Infrastructure;
 using Governance.Domain.Catalog;
 using Governance.Domain.Commands;
+using Governance.Server.Auditing;
 using Governance.Storage;
 
 namespace Governance.Cli.Auditing;
@@ -20,10 +21,12 @@ public sealed class WaiveCommand
 
     private readonly Option<string> _approver = new("--approver") { Description = "Who approved it; not the person asking", Required = true };
 
+    private readonly Option<string?> _policies = new("--policies") { Description = "The policy folder the trait must be defined in. Default: ./policies, else the shipped set" };
+
     public static Command Create(CommandBinder binder) => new WaiveCommand().Build(binder);
 
     private Command Build(CommandBinder binder) => binder.Bind(
-        new Command("waive", "Waive a risk trait on a service until a date; the waiver is kept in the service's history") { _service, _trait, _reason, _until, _approver },
+        new Command("waive", "Waive a risk trait on a service until a date; the waiver is kept in the service's history") { _service, _trait, _reason, _until, _approver, _policies },
         RunAsync);
 
     private async Task<int> RunAsync(Invocation run)
@@ -40,8 +43,10 @@ public sealed class WaiveCommand
             throw new CliException(ExitCodes.InvalidInput, $"--approver must be someone other than the one asking ({run.Actor})");
         }
 
+        var trait = run.Get(_trait)!.Trim();
+        RequireDefined(trait, PolicyFolder.Resolve(run.Get(_policies)));
         await using var store = await run.OpenExistingStoreAsync();
-        var waiver = new Waiver(run.Get(_trait)!.Trim(), run.Get(_reason)!.Trim(), approver, until);
+        var waiver = new Waiver(trait, run.Get(_reason)!.Trim(), approver, until);
         var result = await store.ExecuteAsync(id, new WaiveTrait(waiver), run.Actor, cancellationToken: run.CancellationToken);
         if (result.Status == CommandStatus.Rejected)
         {
@@ -59,5 +64,17 @@ public sealed class WaiveCommand
         }
 
         return ExitCodes.Success;
+    }
+
+    // A waiver of a trait no policy defines would never apply: most likely a typo, refused before anything is recorded.
+    private static void RequireDefined(string trait, string policyDirectory)
+    {
+        var ids = PolicyFolder.Load(policyDirectory).Set.Policies.Select(policy => policy.Id).ToList();
+        if (!ids.Contains(trait, StringComparer.Ordinal))
+        {
+            var close = ids.Where(id => id.Contains(trait, StringComparison.OrdinalIgnoreCase) || trait.Contains(id, StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal).ToList();
+            var hint = close.Count > 0 ? $"; did you mean {string.Join(", ", close)}?" : "; `governance policies list` shows them";
+            throw new CliException(ExitCodes.InvalidInput, $"no policy in {policyDirectory} defines the trait '{trait}'{hint}");
+        }
     }
 }
