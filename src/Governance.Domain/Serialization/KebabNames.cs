@@ -11,6 +11,9 @@ public static class KebabNames<T>
 
     public static IReadOnlyList<string> All => _names;
 
+    /// <summary>All names, in declaration order, for messages that list the allowed values.</summary>
+    public static string Allowed { get; } = string.Join(", ", _names);
+
     /// <summary>The values, in the order of <see cref="All"/>.</summary>
     public static IReadOnlyList<T> Values => _values;
 
@@ -18,5 +21,13 @@ public static class KebabNames<T>
     {
         var index = Array.IndexOf(_values, value);
         return index >= 0 ? _names[index] : value.ToString();
+    }
+
+    /// <summary>The value named <paramref name="text"/>, in any case.</summary>
+    public static bool TryParse(string text, out T value)
+    {
+        var index = Array.FindIndex(_names, name => string.Equals(name, text, StringComparison.OrdinalIgnoreCase));
+        value = index >= 0 ? _values[index] : default;
+        return index >= 0;
     }
 }

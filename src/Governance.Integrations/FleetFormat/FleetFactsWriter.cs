@@ -1,5 +1,5 @@
 using Governance.Domain.Catalog;
-using Governance.Integrations.Import;
+using Governance.Domain.Serialization;
 
 namespace Governance.Integrations.FleetFormat;
 
@@ -24,14 +24,14 @@ internal static class FleetFactsWriter
 
         if (facts.Failover is { } failover)
         {
-            fields.Raw("failover", new FlowMapping().Add("mechanism", EnumNames<FailoverMechanism>.Name(failover.Mechanism))
+            fields.Raw("failover", new FlowMapping().Add("mechanism", KebabNames<FailoverMechanism>.Of(failover.Mechanism))
                 .Add("lastExercised", failover.LastExercised).ToString());
         }
 
         fields.Field("manualDeploySteps", facts.ManualDeploySteps);
         fields.Field("manualRunbookSteps", facts.ManualRunbookSteps);
-        fields.FlowList("environments", facts.Environments.Select(EnumNames<DeploymentEnvironment>.Name));
-        fields.FlowList("performanceTestEnvironments", facts.PerformanceTestEnvironments.Select(EnumNames<DeploymentEnvironment>.Name));
+        fields.FlowList("environments", facts.Environments.Select(KebabNames<DeploymentEnvironment>.Of));
+        fields.FlowList("performanceTestEnvironments", facts.PerformanceTestEnvironments.Select(KebabNames<DeploymentEnvironment>.Of));
         fields.Field("learningModeLaunches", facts.LearningModeLaunches);
         fields.Field("tracingCoveragePercent", facts.TracingCoveragePercent);
         fields.Field("perCustomerSlaAlerting", facts.PerCustomerSlaAlerting);

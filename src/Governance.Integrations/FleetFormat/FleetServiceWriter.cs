@@ -1,6 +1,6 @@
 using Governance.Domain.Catalog;
 using Governance.Domain.Remediation;
-using Governance.Integrations.Import;
+using Governance.Domain.Serialization;
 
 namespace Governance.Integrations.FleetFormat;
 
@@ -61,8 +61,8 @@ internal static class FleetServiceWriter
         block.Key("dataStores");
         foreach (var store in stores)
         {
-            var text = new FlowMapping().Add("name", store.Name).Add("engine", store.Engine).Add("primitive", EnumNames<AvailabilityPrimitive>.Name(store.Primitive))
-                .Add("unitOfFailureOverride", store.UnitOfFailureOverride is { } unit ? EnumNames<UnitOfFailure>.Name(unit) : null);
+            var text = new FlowMapping().Add("name", store.Name).Add("engine", store.Engine).Add("primitive", KebabNames<AvailabilityPrimitive>.Of(store.Primitive))
+                .Add("unitOfFailureOverride", store.UnitOfFailureOverride is { } unit ? KebabNames<UnitOfFailure>.Of(unit) : null);
             ListItem(block, text.ToString());
         }
     }
@@ -107,8 +107,8 @@ internal static class FleetServiceWriter
             item.Field("description", remediation.Description);
             item.Field("programme", remediation.Programme);
             item.Field("owner", remediation.Owner);
-            item.Field("priority", EnumNames<Priority>.Name(remediation.Priority));
-            item.Field("status", EnumNames<RemediationStatus>.Name(remediation.Status));
+            item.Field("priority", KebabNames<Priority>.Of(remediation.Priority));
+            item.Field("status", KebabNames<RemediationStatus>.Of(remediation.Status));
             item.Field("openedOn", remediation.OpenedOn);
             item.Field("targetQuarter", remediation.TargetQuarter?.ToString());
             item.Field("eta", remediation.Eta);

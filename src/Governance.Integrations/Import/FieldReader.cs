@@ -1,5 +1,6 @@
 using System.Globalization;
 using Governance.Domain.Remediation;
+using Governance.Domain.Serialization;
 
 namespace Governance.Integrations.Import;
 
@@ -81,12 +82,12 @@ internal sealed class FieldReader(string file, List<ImportProblem> errors)
             return null;
         }
 
-        if (node is YamlScalar scalar && EnumNames<T>.TryParse(scalar.Value, out var value))
+        if (node is YamlScalar scalar && KebabNames<T>.TryParse(scalar.Value, out var value))
         {
             return value;
         }
 
-        Error(node, Join(path, key), $"unknown value {node.Describe}; expected one of {EnumNames<T>.Allowed}");
+        Error(node, Join(path, key), $"unknown value {node.Describe}; expected one of {KebabNames<T>.Allowed}");
         return null;
     }
 
@@ -132,13 +133,13 @@ internal sealed class FieldReader(string file, List<ImportProblem> errors)
         var values = new List<T>(sequence.Items.Count);
         for (var i = 0; i < sequence.Items.Count; i++)
         {
-            if (sequence.Items[i] is YamlScalar scalar && EnumNames<T>.TryParse(scalar.Value, out var value))
+            if (sequence.Items[i] is YamlScalar scalar && KebabNames<T>.TryParse(scalar.Value, out var value))
             {
                 values.Add(value);
             }
             else
             {
-                Error(sequence.Items[i], $"{Join(path, key)}[{i}]", $"unknown value {sequence.Items[i].Describe}; expected one of {EnumNames<T>.Allowed}");
+                Error(sequence.Items[i], $"{Join(path, key)}[{i}]", $"unknown value {sequence.Items[i].Describe}; expected one of {KebabNames<T>.Allowed}");
             }
         }
 

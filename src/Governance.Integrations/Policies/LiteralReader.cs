@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Governance.Domain.Catalog;
 using Governance.Domain.Policies;
+using Governance.Domain.Serialization;
 using Governance.Integrations.Import;
 
 namespace Governance.Integrations.Policies;
@@ -32,8 +33,8 @@ internal sealed partial class LiteralReader(FieldReader reader)
                 "false" or "False" or "FALSE" => FactValue.Of(false),
                 _ => null,
             }, "true or false"),
-            FactType.Unit => (EnumNames<UnitOfFailure>.TryParse(text, out var unit) ? FactValue.Of(unit) : null,
-                $"a unit of failure: {EnumNames<UnitOfFailure>.Allowed}"),
+            FactType.Unit => (KebabNames<UnitOfFailure>.TryParse(text, out var unit) ? FactValue.Of(unit) : null,
+                $"a unit of failure: {KebabNames<UnitOfFailure>.Allowed}"),
             FactType.Date => (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
                 ? FactValue.Of(date) : null, "a date YYYY-MM-DD"),
             FactType.Duration => (Duration(text), "a duration: a whole number and a unit, like 30m, 12h, 90d or 26w"),
