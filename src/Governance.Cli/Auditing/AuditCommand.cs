@@ -1,7 +1,7 @@
 using System.CommandLine;
+using Governance.Application.Auditing;
 using Governance.Cli.Infrastructure;
 using Governance.Domain.Audit;
-using Governance.Server.Auditing;
 using Governance.Storage;
 using Governance.Storage.Audits;
 

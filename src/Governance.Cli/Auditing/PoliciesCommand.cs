@@ -1,8 +1,8 @@
 using System.CommandLine;
+using Governance.Application.Auditing;
 using Governance.Cli.Infrastructure;
 using Governance.Domain.Policies;
 using Governance.Integrations.Policies;
-using Governance.Server.Auditing;
 
 namespace Governance.Cli.Auditing;
 

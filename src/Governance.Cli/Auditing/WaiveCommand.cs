@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
+using Governance.Application.Auditing;
 using Governance.Cli.Infrastructure;
 using Governance.Domain.Catalog;
 using Governance.Domain.Commands;
-using Governance.Server.Auditing;
 using Governance.Storage;
 
 namespace Governance.Cli.Auditing;

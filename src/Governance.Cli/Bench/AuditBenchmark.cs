@@ -1,10 +1,10 @@
 using System.CommandLine;
 using System.Diagnostics;
+using Governance.Application.Auditing;
 using Governance.Cli.Infrastructure;
 using Governance.Domain.Audit;
 using Governance.Domain.Graph;
 using Governance.Domain.Policies;
-using Governance.Server.Auditing;
 using Governance.Storage;
 
 namespace Governance.Cli.Bench;

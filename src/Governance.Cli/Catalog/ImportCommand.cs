@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Governance.Application.Catalog;
 using Governance.Cli.Infrastructure;
 using Governance.Integrations.Import;
 

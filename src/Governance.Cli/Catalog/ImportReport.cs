@@ -1,3 +1,4 @@
+using Governance.Application.Catalog;
 using Governance.Cli.Infrastructure;
 using Governance.Integrations.Import;
 using Governance.Storage;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Governance.Cli.Catalog;
+using Governance.Application.Catalog;
 using Governance.Cli.Infrastructure;
 using Governance.Domain.Catalog;
 using Governance.Domain.Graph;

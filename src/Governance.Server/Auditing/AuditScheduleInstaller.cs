@@ -1,3 +1,4 @@
+using Governance.Application.Auditing;
 using Governance.Server.Hosting;
 using Microsoft.Extensions.Options;
 using Quartz;

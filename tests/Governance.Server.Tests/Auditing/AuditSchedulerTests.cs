@@ -1,4 +1,5 @@
 using System.Globalization;
+using Governance.Application.Auditing;
 using Governance.Domain.Catalog;
 using Governance.Domain.Commands;
 using Governance.Server.Auditing;

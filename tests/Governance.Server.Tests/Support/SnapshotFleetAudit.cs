@@ -1,5 +1,5 @@
+using Governance.Application.Auditing;
 using Governance.Domain.Audit;
-using Governance.Server.Auditing;
 using Governance.Server.Hosting;
 
 namespace Governance.Server.Tests.Support;

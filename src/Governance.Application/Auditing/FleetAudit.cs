@@ -3,7 +3,7 @@ using Governance.Domain.Graph;
 using Governance.Domain.Policies;
 using Governance.Storage;
 
-namespace Governance.Server.Auditing;
+namespace Governance.Application.Auditing;
 
 /// <summary>
 /// One fleet audit: read the whole fleet in a few queries, compute its graph facts, evaluate every policy, and store the

@@ -1,7 +1,7 @@
 using Governance.Domain.Policies;
 using Governance.Integrations.Policies;
 
-namespace Governance.Server.Auditing;
+namespace Governance.Application.Auditing;
 
 /// <summary>A policy folder that does not load; its message lists every problem as file:line:column.</summary>
 public sealed class PolicySetInvalidException(string directory, IReadOnlyList<PolicyProblem> problems)

@@ -3,7 +3,7 @@ using Governance.Domain.Commands;
 using Governance.Integrations.Import;
 using Governance.Storage;
 
-namespace Governance.Cli.Catalog;
+namespace Governance.Application.Catalog;
 
 /// <summary>What an import did: the plan read from the files, what the store made of it, and the references left dangling.</summary>
 public sealed record ImportOutcome(
