@@ -1,9 +1,9 @@
 using System.Runtime.CompilerServices;
-using Governance.Domain;
 using Governance.Domain.Audit;
 using Governance.Domain.Catalog;
 using Governance.Domain.Commands;
 using Governance.Domain.History;
+using Governance.Domain.Policies;
 using Governance.Storage.Audits;
 using Governance.Storage.Connections;
 using Governance.Storage.Execution;
@@ -81,43 +81,63 @@ public sealed class GovernanceStore : IAsyncDisposable
     }
 
     /// <summary>
-    /// Applies one command to service <paramref name="serviceId"/>. Without <paramref name="expectedVersion"/> a
-    /// concurrent change makes the command run again on fresh state; with it, a stored version that differs is a
-    /// <see cref="ConcurrencyConflictException"/> at once.
+    /// Reads service <paramref name="serviceId"/>, decides <paramref name="command"/> with the domain's rules (waivers are
+    /// checked against <paramref name="policies"/>) and persists the outcome, in one transaction. Without
+    /// <paramref name="expectedVersion"/> a concurrent change makes the command run again on fresh state; with it, a stored
+    /// version that differs is a <see cref="ConcurrencyConflictException"/> at once. The embedded CLI's path.
     /// </summary>
-    public Task<CommandResult<ServiceState>> ExecuteAsync(string serviceId, ServiceCommand command, string actor, long? expectedVersion = null, CancellationToken cancellationToken = default)
+    public Task<CommandResult<ServiceState>> ExecuteAsync(string serviceId, ServiceCommand command, string actor, long? expectedVersion = null, PolicySet? policies = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(serviceId);
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(actor);
-        IReadOnlyList<FieldError> errors = command is DefineService define && define.Profile.Id != serviceId
-            ? [new FieldError("id", $"the definition is of '{define.Profile.Id}', but the command was sent to '{serviceId}'")]
-            : [];
-        var address = new AggregateAddress<ServiceState>(
-            $"{ServiceTable.SubjectPrefix}{serviceId}",
-            serviceId,
-            (connection, transaction, token) => _context.Services.ReadAsync(connection, transaction, serviceId, token),
-            errors);
-        return _commands.ExecuteAsync(Aggregates.Service, address, command, actor, expectedVersion, cancellationToken);
+        var decision = new CommandContext(actor, default) { Policies = policies };
+        return _commands.ExecuteAsync(Aggregates.Service, ServiceAddress(serviceId), command, decision, expectedVersion, cancellationToken);
     }
 
     /// <summary>Applies one command to catalog entity <paramref name="kind"/>:<paramref name="id"/>; versions work as for services.</summary>
     public Task<CommandResult<CatalogEntity>> ExecuteAsync(string kind, string id, EntityCommand command, string actor, long? expectedVersion = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(kind);
-        ArgumentNullException.ThrowIfNull(id);
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(actor);
-        IReadOnlyList<FieldError> errors = command is DefineEntity define && (define.Entity.Kind != kind || define.Entity.Id != id)
-            ? [new FieldError("id", $"the definition is of '{define.Entity.Subject}', but the command was sent to '{kind}:{id}'")]
-            : [];
+        return _commands.ExecuteAsync(Aggregates.Entity, EntityAddress(kind, id), command, new CommandContext(actor, default), expectedVersion, cancellationToken);
+    }
+
+    /// <summary>
+    /// The store's entry point for a state decided elsewhere (a grain deciding on its cached state): writes
+    /// <paramref name="state"/> at <paramref name="baseVersion"/> + 1 with the history entry of <paramref name="command"/> by
+    /// <paramref name="actor"/>, in one transaction, only where the stored version is still <paramref name="baseVersion"/>
+    /// (0: the service does not exist yet). A storage failure throws with nothing written; it is never retried here.
+    /// </summary>
+    public Task<CommitOutcome> CommitServiceAsync(ServiceState state, long baseVersion, ServiceCommand command, string actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(actor);
+        return _commands.CommitAsync(Aggregates.Service, ServiceAddress(state.Id), state, baseVersion, command, actor, cancellationToken);
+    }
+
+    /// <summary>The current version of service <paramref name="id"/>, 0 when it does not exist: a cheap check that a cached state is fresh.</summary>
+    public Task<long> GetServiceVersionAsync(string id, CancellationToken cancellationToken = default) =>
+        _context.ReadVersionAsync($"{ServiceTable.SubjectPrefix}{id}", cancellationToken);
+
+    private AggregateAddress<ServiceState> ServiceAddress(string serviceId)
+    {
+        ArgumentNullException.ThrowIfNull(serviceId);
+        return new AggregateAddress<ServiceState>(
+            $"{ServiceTable.SubjectPrefix}{serviceId}",
+            serviceId,
+            (connection, transaction, token) => _context.Services.ReadAsync(connection, transaction, serviceId, token));
+    }
+
+    private AggregateAddress<CatalogEntity> EntityAddress(string kind, string id)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        ArgumentNullException.ThrowIfNull(id);
         var subject = $"{kind}:{id}";
-        var address = new AggregateAddress<CatalogEntity>(
+        return new AggregateAddress<CatalogEntity>(
             subject,
             subject,
-            (connection, transaction, token) => _context.Entities.ReadAsync(connection, transaction, kind, id, token),
-            errors);
-        return _commands.ExecuteAsync(Aggregates.Entity, address, command, actor, expectedVersion, cancellationToken);
+            (connection, transaction, token) => _context.Entities.ReadAsync(connection, transaction, kind, id, token));
     }
 
     /// <summary>The service's current state and version, or null when there is no such service.</summary>

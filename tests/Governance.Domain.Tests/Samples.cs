@@ -1,5 +1,6 @@
 using Governance.Domain.Catalog;
 using Governance.Domain.Commands;
+using Governance.Domain.Policies;
 using Governance.Domain.Remediation;
 
 namespace Governance.Domain.Tests;
@@ -24,6 +25,21 @@ internal static class Samples
             CompletedAt = status == RemediationStatus.Done ? new DateTimeOffset(2021, 3, 15, 0, 0, 0, TimeSpan.Zero) : null,
         };
 
+    /// <summary>Who asks in these tests; waivers are approved by someone else.</summary>
+    public const string Actor = "user:sam";
+
+    /// <summary>A policy set with one policy, <c>single-region</c>, and waivers of at most 365 days.</summary>
+    public static readonly PolicySet Policies = new(
+        [new Policy("single-region", "Single region", PolicyCategory.UnitsOfFailure, Severity.High, "r", "f", PolicySelector.All, new PresenceCondition("footprint.regions", true))],
+        new TierTargets([]),
+        "hash");
+
+    public static readonly CommandContext Context = new(Actor, Now) { Policies = Policies };
+
     public static ServiceState Created(DefineService define) =>
-        Assert.IsType<CommandOutcome<ServiceState>.Accepted>(ServiceAggregate.Decide(null, define, Now)).State;
+        Assert.IsType<CommandOutcome<ServiceState>.Accepted>(Decide(null, define)).State;
+
+    /// <summary>Decides <paramref name="command"/> as sent to the service it is about: the definition's id, else the state's.</summary>
+    public static CommandOutcome<ServiceState> Decide(ServiceState? state, ServiceCommand command, CommandContext? context = null) =>
+        ServiceAggregate.Decide(command is DefineService define ? define.Profile.Id : state?.Id ?? "api", state, command, context ?? Context);
 }

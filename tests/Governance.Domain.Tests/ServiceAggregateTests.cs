@@ -20,7 +20,7 @@ public sealed class ServiceAggregateTests
         var define = new DefineService(Samples.Profile("api")) { Dependencies = [new Dependency("db") { TimeoutMs = 100 }] };
         var state = Samples.Created(define);
 
-        var outcome = ServiceAggregate.Decide(state, define with { Dependencies = [new Dependency("db") { TimeoutMs = 100 }] }, Samples.Now);
+        var outcome = Samples.Decide(state, define with { Dependencies = [new Dependency("db") { TimeoutMs = 100 }] });
 
         Assert.IsType<CommandOutcome<ServiceState>.Unchanged>(outcome);
     }
@@ -30,7 +30,7 @@ public sealed class ServiceAggregateTests
     {
         var state = Samples.Created(new DefineService(Samples.Profile("api")) { Footprint = new Footprint(3, 3, 1, 1) });
 
-        var outcome = ServiceAggregate.Decide(state, new DefineService(Samples.Profile("api")), Samples.Now);
+        var outcome = Samples.Decide(state, new DefineService(Samples.Profile("api")));
 
         Assert.Null(Assert.IsType<CommandOutcome<ServiceState>.Accepted>(outcome).State.Footprint);
     }
@@ -41,7 +41,7 @@ public sealed class ServiceAggregateTests
         var state = Samples.Created(new DefineService(Samples.Profile("api", tier: 0)) { Footprint = new Footprint(3, 3, 1, 1), Dependencies = [new Dependency("db") { TimeoutMs = 250, ClientCache = true }] });
         var merge = new DefineService(Samples.Profile("api", tier: null, owner: "team-b")) { Mode = DefinitionMode.Merge, Dependencies = [new Dependency("db"), new Dependency("cache")] };
 
-        var next = Assert.IsType<CommandOutcome<ServiceState>.Accepted>(ServiceAggregate.Decide(state, merge, Samples.Now)).State;
+        var next = Assert.IsType<CommandOutcome<ServiceState>.Accepted>(Samples.Decide(state, merge)).State;
 
         Assert.Equal((0, "team-b"), (next.Profile.Tier, next.Profile.Owner));
         Assert.Equal(new Footprint(3, 3, 1, 1), next.Footprint);
@@ -54,7 +54,7 @@ public sealed class ServiceAggregateTests
         var state = Samples.Created(new DefineService(Samples.Profile("api")) { RemediationItems = [Samples.Item("A-1"), Samples.Item("A-2")] });
 
         var next = Assert.IsType<CommandOutcome<ServiceState>.Accepted>(
-            ServiceAggregate.Decide(state, new DefineService(Samples.Profile("api")) { RemediationItems = [Samples.Item("A-2", RemediationStatus.Done)] }, Samples.Now)).State;
+            Samples.Decide(state, new DefineService(Samples.Profile("api")) { RemediationItems = [Samples.Item("A-2", RemediationStatus.Done)] })).State;
 
         Assert.Equal([("A-1", RemediationStatus.Open), ("A-2", RemediationStatus.Done)], next.RemediationItems.Select(item => (item.Id, item.Status)).ToList());
     }
@@ -64,7 +64,7 @@ public sealed class ServiceAggregateTests
     {
         var define = new DefineService(Samples.Profile("api", tier: 7)) { Dependencies = [new Dependency("api"), new Dependency("db") { TimeoutMs = 0 }] };
 
-        var rejected = Assert.IsType<CommandOutcome<ServiceState>.Rejected>(ServiceAggregate.Decide(null, define, Samples.Now));
+        var rejected = Assert.IsType<CommandOutcome<ServiceState>.Rejected>(Samples.Decide(null, define));
 
         Assert.Equal(["dependencies[0].target", "dependencies[1].timeoutMs", "tier"], rejected.Errors.Select(error => error.Field).Order().ToList());
     }
@@ -74,7 +74,7 @@ public sealed class ServiceAggregateTests
     {
         var define = new DefineService(Samples.Profile("flags") with { DependencyOf = ["web", "web"] });
 
-        var rejected = Assert.IsType<CommandOutcome<ServiceState>.Rejected>(ServiceAggregate.Decide(null, define, Samples.Now));
+        var rejected = Assert.IsType<CommandOutcome<ServiceState>.Rejected>(Samples.Decide(null, define));
 
         Assert.Equal("dependencyOf[1]", Assert.Single(rejected.Errors).Field);
     }
@@ -82,7 +82,7 @@ public sealed class ServiceAggregateTests
     [Fact]
     public void Commands_on_a_missing_service_are_rejected()
     {
-        var rejected = Assert.IsType<CommandOutcome<ServiceState>.Rejected>(ServiceAggregate.Decide(null, new OpenRemediationItem(Samples.Item("X-1")), Samples.Now));
+        var rejected = Assert.IsType<CommandOutcome<ServiceState>.Rejected>(Samples.Decide(null, new OpenRemediationItem(Samples.Item("X-1"))));
 
         Assert.Equal("id", Assert.Single(rejected.Errors).Field);
     }
@@ -92,7 +92,7 @@ public sealed class ServiceAggregateTests
     {
         var state = Samples.Created(new DefineService(Samples.Profile("api")) { RemediationItems = [Samples.Item("A-1")] });
 
-        var rejected = Assert.IsType<CommandOutcome<ServiceState>.Rejected>(ServiceAggregate.Decide(state, new OpenRemediationItem(Samples.Item("A-1")), Samples.Now));
+        var rejected = Assert.IsType<CommandOutcome<ServiceState>.Rejected>(Samples.Decide(state, new OpenRemediationItem(Samples.Item("A-1"))));
 
         Assert.Contains("already exists", Assert.Single(rejected.Errors).Message);
     }
@@ -103,8 +103,47 @@ public sealed class ServiceAggregateTests
         var state = Samples.Created(new DefineService(Samples.Profile("api")) { RemediationItems = [Samples.Item("A-1")] });
 
         var next = Assert.IsType<CommandOutcome<ServiceState>.Accepted>(
-            ServiceAggregate.Decide(state, new ChangeRemediationStatus("A-1", RemediationStatus.Done), Samples.Now)).State;
+            Samples.Decide(state, new ChangeRemediationStatus("A-1", RemediationStatus.Done))).State;
 
         Assert.Equal(Samples.Now, Assert.Single(next.RemediationItems).CompletedAt);
+    }
+
+    [Fact]
+    public void A_definition_sent_to_another_service_is_refused()
+    {
+        var outcome = ServiceAggregate.Decide("checkout", null, new DefineService(Samples.Profile("api")), Samples.Context);
+
+        var rejected = Assert.IsType<CommandOutcome<ServiceState>.Rejected>(outcome);
+        Assert.Equal(new FieldError("id", "the definition is of 'api', but the command was sent to 'checkout'"), Assert.Single(rejected.Errors));
+    }
+
+    [Fact]
+    public void An_item_change_sets_only_the_fields_it_gives()
+    {
+        var state = Samples.Created(new DefineService(Samples.Profile("api")) { RemediationItems = [Samples.Item("A-1") with { Owner = "jane" }] });
+
+        var next = Assert.IsType<CommandOutcome<ServiceState>.Accepted>(
+            Samples.Decide(state, new ChangeRemediationItem("A-1") { Eta = new DateOnly(2027, 1, 31), Status = RemediationStatus.Done })).State;
+
+        var item = Assert.Single(next.RemediationItems);
+        Assert.Equal(("jane", new DateOnly(2027, 1, 31), RemediationStatus.Done, (DateTimeOffset?)Samples.Now), (item.Owner, item.Eta, item.Status, item.CompletedAt));
+    }
+
+    [Fact]
+    public void An_item_change_that_changes_nothing_writes_nothing()
+    {
+        var state = Samples.Created(new DefineService(Samples.Profile("api")) { RemediationItems = [Samples.Item("A-1") with { Owner = "jane" }] });
+
+        Assert.IsType<CommandOutcome<ServiceState>.Unchanged>(Samples.Decide(state, new ChangeRemediationItem("A-1") { Owner = "jane", Status = RemediationStatus.Open }));
+    }
+
+    [Fact]
+    public void An_item_change_is_checked_like_the_item()
+    {
+        var state = Samples.Created(new DefineService(Samples.Profile("api")) { RemediationItems = [Samples.Item("A-1")] });
+
+        var rejected = Assert.IsType<CommandOutcome<ServiceState>.Rejected>(Samples.Decide(state, new ChangeRemediationItem("A-1") { Eta = new DateOnly(2020, 1, 1) }));
+
+        Assert.Equal("remediationItems[0].eta", Assert.Single(rejected.Errors).Field);
     }
 }

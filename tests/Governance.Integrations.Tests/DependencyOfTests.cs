@@ -144,7 +144,7 @@ public sealed class DependencyOfTests : IDisposable
         var states = new Dictionary<string, ServiceState>(StringComparer.Ordinal);
         foreach (var service in plans.SelectMany(plan => plan.Services))
         {
-            var outcome = ServiceAggregate.Decide(states.GetValueOrDefault(service.Command.Profile.Id), service.Command, DateTimeOffset.UnixEpoch);
+            var outcome = ServiceAggregate.Decide(service.Command.Profile.Id, states.GetValueOrDefault(service.Command.Profile.Id), service.Command, CommandContext.DefinitionCheck);
             states[service.Command.Profile.Id] = Assert.IsType<CommandOutcome<ServiceState>.Accepted>(outcome).State;
         }
 

@@ -113,5 +113,5 @@ public sealed class FleetRoundTripTests : IDisposable
     }
 
     private static ServiceState Accept(DefineService command) =>
-        Assert.IsType<CommandOutcome<ServiceState>.Accepted>(ServiceAggregate.Decide(null, command, DateTimeOffset.UnixEpoch)).State;
+        Assert.IsType<CommandOutcome<ServiceState>.Accepted>(ServiceAggregate.Decide(command.Profile.Id, null, command, CommandContext.DefinitionCheck)).State;
 }

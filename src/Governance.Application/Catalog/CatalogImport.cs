@@ -36,7 +36,7 @@ public static class CatalogImport
             return new ImportOutcome(plan, result, dryRun, [], []);
         }
 
-        var after = Overlay(before, plan, time.GetUtcNow());
+        var after = Overlay(before, plan, new CommandContext(actor, time.GetUtcNow()));
         var wasDangling = CatalogReferences.Dangling(before.Services, before.Entities).Select(Key).ToHashSet();
         var references = CatalogReferences.All(after.Services, after.Entities);
         var imported = plan.Services.Select(service => $"service:{service.Command.Profile.Id}")
@@ -57,12 +57,12 @@ public static class CatalogImport
     }
 
     // What the store holds after the plan, decided by the same aggregates the store ran: no second read of the whole store.
-    private static CatalogContents Overlay(CatalogContents current, CatalogImportPlan plan, DateTimeOffset now)
+    private static CatalogContents Overlay(CatalogContents current, CatalogImportPlan plan, CommandContext decision)
     {
         var services = current.Services.ToDictionary(service => service.Id, StringComparer.Ordinal);
         foreach (var define in plan.Services.Select(service => service.Command))
         {
-            if (ServiceAggregate.Decide(services.GetValueOrDefault(define.Profile.Id), define, now) is CommandOutcome<ServiceState>.Accepted accepted)
+            if (ServiceAggregate.Decide(define.Profile.Id, services.GetValueOrDefault(define.Profile.Id), define, decision) is CommandOutcome<ServiceState>.Accepted accepted)
             {
                 services[accepted.State.Id] = accepted.State;
             }

@@ -14,6 +14,9 @@ public sealed record Waiver(string TraitId, string Justification, string Approve
 
     public DateTimeOffset GrantedAt { get; init; }
 
+    /// <summary>Who asked for the waiver: never its approver. Null on waivers recorded before requesters were kept.</summary>
+    public string? RequestedBy { get; init; }
+
     /// <summary>A waiver applies up to and including its expiry day.</summary>
     public bool AppliesOn(DateOnly day) => day <= Expires;
 }

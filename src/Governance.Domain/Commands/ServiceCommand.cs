@@ -9,6 +9,7 @@ namespace Governance.Domain.Commands;
 [JsonDerivedType(typeof(DefineService), DefineService.CommandName)]
 [JsonDerivedType(typeof(OpenRemediationItem), OpenRemediationItem.CommandName)]
 [JsonDerivedType(typeof(ChangeRemediationStatus), ChangeRemediationStatus.CommandName)]
+[JsonDerivedType(typeof(ChangeRemediationItem), ChangeRemediationItem.CommandName)]
 [JsonDerivedType(typeof(WaiveTrait), WaiveTrait.CommandName)]
 [JsonDerivedType(typeof(RevokeWaiver), RevokeWaiver.CommandName)]
 public abstract record ServiceCommand
@@ -63,7 +64,21 @@ public sealed record ChangeRemediationStatus(string ItemId, RemediationStatus St
     public override string Name => CommandName;
 }
 
-/// <summary>Accepts a risk trait on the service until a date; replaces an earlier waiver of the same trait.</summary>
+/// <summary>Changes a remediation item's status, owner or ETA: the fields given change, the others stay.</summary>
+public sealed record ChangeRemediationItem(string ItemId) : ServiceCommand
+{
+    public const string CommandName = "change-remediation-item";
+
+    public override string Name => CommandName;
+
+    public RemediationStatus? Status { get; init; }
+
+    public string? Owner { get; init; }
+
+    public DateOnly? Eta { get; init; }
+}
+
+/// <summary>Accepts a risk trait on the service until a date, asked by the actor and approved by another; replaces an earlier waiver of the same trait.</summary>
 public sealed record WaiveTrait(Waiver Waiver) : ServiceCommand
 {
     public const string CommandName = "waive-trait";

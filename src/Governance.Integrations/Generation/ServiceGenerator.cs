@@ -12,9 +12,6 @@ internal static class ServiceGenerator
     private static readonly double[] _lifecycleWeights = [85, 10, 5];
     private static readonly double[] _retryWeights = [55, 25, 15, 5];
 
-    // DefineService on a new service does not read the clock.
-    private static readonly DateTimeOffset _unusedNow = DateTimeOffset.UnixEpoch;
-
     public static ServiceState Create(int index, int[] targets, FleetShape shape, Random random)
     {
         var id = shape.Ids[index];
@@ -44,7 +41,7 @@ internal static class ServiceGenerator
             Dependencies = [.. targets.Select(target => Edge(target, shape, random))],
             RemediationItems = RemediationGenerator.Items(index, owner, random),
         };
-        return ServiceAggregate.Decide(null, command, _unusedNow) is CommandOutcome<ServiceState>.Accepted accepted
+        return ServiceAggregate.Decide(id, null, command, CommandContext.DefinitionCheck) is CommandOutcome<ServiceState>.Accepted accepted
             ? accepted.State
             : throw new InvalidOperationException($"the generator drew an invalid service {id}");
     }

@@ -6,12 +6,9 @@ namespace Governance.Integrations.Import;
 /// <summary>Runs the domain's own rules on a draft and reports each broken rule at the place in the file it came from.</summary>
 internal static class DraftValidation
 {
-    // DefineService on a new service does not read the clock; any instant gives the same outcome.
-    private static readonly DateTimeOffset _unusedNow = DateTimeOffset.UnixEpoch;
-
     public static void Validate(ServiceDraft draft, ISourceMap sourceMap)
     {
-        if (ServiceAggregate.Decide(null, draft.Command, _unusedNow) is CommandOutcome<ServiceState>.Rejected rejected)
+        if (ServiceAggregate.Decide(draft.Command.Profile.Id, null, draft.Command, CommandContext.DefinitionCheck) is CommandOutcome<ServiceState>.Rejected rejected)
         {
             Report(draft, rejected.Errors, sourceMap);
         }
@@ -19,7 +16,7 @@ internal static class DraftValidation
 
     public static void Validate(EntityDraft draft, ISourceMap sourceMap)
     {
-        if (EntityAggregate.Decide(null, draft.Command) is CommandOutcome<CatalogEntity>.Rejected rejected)
+        if (EntityAggregate.Decide(draft.Command.Entity.Subject, null, draft.Command) is CommandOutcome<CatalogEntity>.Rejected rejected)
         {
             Report(draft, rejected.Errors, sourceMap);
         }

@@ -8,6 +8,7 @@ internal static class PolicyFileReader
     public const string ApiVersion = "governance/v1";
     public const string PolicyKind = "Policy";
     public const string TierTargetsKind = "TierTargets";
+    public const string WaiverRulesKind = "WaiverRules";
 
     /// <summary>Reads <paramref name="file"/> into <paramref name="documents"/>; its bytes (for the set's hash), or null when it cannot be read.</summary>
     public static byte[]? Read(string file, List<ImportProblem> errors, PolicyDocuments documents)
@@ -35,6 +36,7 @@ internal static class PolicyFileReader
         errors.AddRange(fileErrors);
         documents.Policies.AddRange(fileDocuments.Policies);
         documents.TierTargets.AddRange(fileDocuments.TierTargets);
+        documents.WaiverRules.AddRange(fileDocuments.WaiverRules);
         return bytes;
     }
 
@@ -85,9 +87,13 @@ internal static class PolicyFileReader
                 documents.Policies.Add(draft);
             }
         }
-        else
+        else if (kind == TierTargetsKind)
         {
             documents.TierTargets.Add(new TierTargetsDraft(new TierTargetsReader(reader).Read(map), reader.At(map)));
+        }
+        else
+        {
+            documents.WaiverRules.Add(new WaiverRulesDraft(WaiverRulesReader.Read(reader, map), reader.At(map)));
         }
     }
 
@@ -101,12 +107,13 @@ internal static class PolicyFileReader
             return false;
         }
 
-        if (kind is PolicyKind or TierTargetsKind)
+        if (kind is PolicyKind or TierTargetsKind or WaiverRulesKind)
         {
             return true;
         }
 
-        var problem = kind is null ? $"is required: {PolicyKind} or {TierTargetsKind}" : $"unknown kind '{kind}'; expected {PolicyKind} or {TierTargetsKind}";
+        const string Kinds = $"{PolicyKind}, {TierTargetsKind} or {WaiverRulesKind}";
+        var problem = kind is null ? $"is required: {Kinds}" : $"unknown kind '{kind}'; expected {Kinds}";
         reader.Error(map.Get("kind") ?? map, "kind", problem);
         return false;
     }

@@ -4,7 +4,7 @@ using Governance.Integrations.Import;
 namespace Governance.Integrations.Policies;
 
 /// <summary>
-/// Loads a policy set from YAML files (<c>kind: Policy</c> and exactly one <c>kind: TierTargets</c>), checking every rule of
+/// Loads a policy set from YAML files (<c>kind: Policy</c>, exactly one <c>kind: TierTargets</c> and at most one <c>kind: WaiverRules</c>), checking every rule of
 /// docs/policy-language.md and reporting each error as <c>file:line:column: message</c>. Nothing is half-loaded: with any
 /// error there is no set.
 /// </summary>
@@ -45,8 +45,9 @@ public static class PolicyLoader
         }
 
         var targets = documents.CheckSet(setLocation, errors);
-        var engine = errors.Count == 0 && targets is not null
-            ? Compiled(new PolicySet([.. documents.Policies.Select(draft => draft.Policy)], targets, PolicySet.HashOf(contents)), errors)
+        var waivers = documents.CheckWaiverRules(errors);
+        var engine = errors.Count == 0 && targets is not null && waivers is not null
+            ? Compiled(new PolicySet([.. documents.Policies.Select(draft => draft.Policy)], targets, PolicySet.HashOf(contents)) { Waivers = waivers }, errors)
             : null;
         return new PolicyLoadResult(errors.Count == 0 ? engine?.Set : null, [.. Ordered(errors)], ordered) { Engine = errors.Count == 0 ? engine : null };
     }

@@ -6,7 +6,7 @@ namespace Governance.Storage.Execution;
 
 /// <summary>How one kind of aggregate decides a command, how the command is recorded, and where its changes are staged.</summary>
 internal sealed record Aggregate<TState, TCommand>(
-    Func<TState?, TCommand, DateTimeOffset, CommandOutcome<TState>> Decide,
+    Func<string, TState?, TCommand, CommandContext, CommandOutcome<TState>> Decide,
     Func<TCommand, string> Name,
     Func<TCommand, string> Payload,
     Func<ChangeSet, Dictionary<string, Tracked<TState>>> Staged)
@@ -23,7 +23,7 @@ internal static class Aggregates
         changes => changes.Services);
 
     public static readonly Aggregate<CatalogEntity, EntityCommand> Entity = new(
-        (current, command, _) => EntityAggregate.Decide(current, command),
+        (subject, current, command, _) => EntityAggregate.Decide(subject, current, command),
         command => command.Name,
         command => DomainJson.Serialize<EntityCommand>(command),
         changes => changes.Entities);

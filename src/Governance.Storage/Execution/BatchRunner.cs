@@ -51,18 +51,19 @@ internal sealed class BatchRunner(StoreContext context)
         var entities = await context.Entities.ReadManyAsync(connection, transaction, entitySubjects, cancellationToken).ConfigureAwait(false);
 
         var now = context.TimeProvider.GetUtcNow();
+        var decision = new CommandContext(actor, now);
         var changes = new ChangeSet();
         var results = new List<SubjectChange>(batch.Services.Count + batch.Entities.Count);
         foreach (var define in batch.Services)
         {
             var id = define.Profile.Id;
-            results.Add(Decide(Aggregates.Service, changes, id, $"{ServiceTable.SubjectPrefix}{id}", services.GetValueOrDefault(id), define, now));
+            results.Add(Decide(Aggregates.Service, changes, id, $"{ServiceTable.SubjectPrefix}{id}", services.GetValueOrDefault(id), define, decision));
         }
 
         foreach (var define in batch.Entities)
         {
             var subject = define.Entity.Subject;
-            results.Add(Decide(Aggregates.Entity, changes, subject, subject, entities.GetValueOrDefault(subject), define, now));
+            results.Add(Decide(Aggregates.Entity, changes, subject, subject, entities.GetValueOrDefault(subject), define, decision));
         }
 
         // A rejection anywhere means nothing is written: the transaction is rolled back when disposed.
@@ -90,7 +91,7 @@ internal sealed class BatchRunner(StoreContext context)
         string subject,
         Versioned<TState>? stored,
         TCommand command,
-        DateTimeOffset now)
+        CommandContext decision)
         where TState : class
     {
         var staged = aggregate.Staged(changes);
@@ -101,7 +102,7 @@ internal sealed class BatchRunner(StoreContext context)
         }
 
         var existed = tracked.State is not null;
-        switch (aggregate.Decide(tracked.State, command, now))
+        switch (aggregate.Decide(key, tracked.State, command, decision))
         {
             case CommandOutcome<TState>.Accepted accepted:
                 tracked.Accept(accepted.State);

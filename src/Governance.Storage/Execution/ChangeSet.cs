@@ -3,15 +3,27 @@ using Governance.Domain.Catalog;
 namespace Governance.Storage.Execution;
 
 /// <summary>One aggregate as a transaction sees it: the version it was read at, and its state and version after the commands so far.</summary>
-internal sealed class Tracked<TState>(Versioned<TState>? stored)
+internal sealed class Tracked<TState>
     where TState : class
 {
+    public Tracked(Versioned<TState>? stored)
+    {
+        StoredVersion = Version = stored?.Version ?? 0;
+        State = stored?.State;
+    }
+
+    /// <summary>An aggregate known only by the version its next state was decided on.</summary>
+    public Tracked(long storedVersion)
+    {
+        StoredVersion = Version = storedVersion;
+    }
+
     /// <summary>The version in the store when read; 0 when it did not exist.</summary>
-    public long StoredVersion { get; } = stored?.Version ?? 0;
+    public long StoredVersion { get; }
 
-    public TState? State { get; private set; } = stored?.State;
+    public TState? State { get; private set; }
 
-    public long Version { get; private set; } = stored?.Version ?? 0;
+    public long Version { get; private set; }
 
     public bool Changed => Version != StoredVersion;
 

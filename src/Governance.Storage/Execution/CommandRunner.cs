@@ -1,21 +1,50 @@
 using System.Data.Common;
-using Governance.Domain;
 using Governance.Domain.Commands;
 using Governance.Storage.Writing;
 
 namespace Governance.Storage.Execution;
 
 /// <summary>
-/// Runs one command on one aggregate: read state and version, decide, write only where the version is unchanged,
-/// append the history entry, all in one transaction; on a conflict, retry on fresh state or report it.
+/// Persists decided states: <see cref="CommitAsync"/> writes a state someone decided (a grain, from its cached state) at
+/// its base version; <see cref="ExecuteAsync"/> reads, decides and writes through the same step in one transaction (the
+/// embedded CLI). Either way the state and its history entry commit together, or nothing does.
 /// </summary>
 internal sealed class CommandRunner(StoreContext context)
 {
+    public async Task<CommitOutcome> CommitAsync<TState, TCommand>(
+        Aggregate<TState, TCommand> aggregate,
+        AggregateAddress<TState> address,
+        TState state,
+        long baseVersion,
+        TCommand command,
+        string actor,
+        CancellationToken cancellationToken)
+        where TState : class
+    {
+        try
+        {
+            await using var connection = await context.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var transaction = await context.Dialect.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
+            var now = context.TimeProvider.GetUtcNow();
+            var version = await WriteDecidedAsync(aggregate, address, new Tracked<TState>(baseVersion), state, command, actor, now, connection, transaction, cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return new CommitOutcome.Committed(version, now);
+        }
+        catch (StaleWriteException)
+        {
+        }
+        catch (DbException exception) when (context.Dialect.IsConcurrencyFailure(exception))
+        {
+        }
+
+        return new CommitOutcome.Stale(await context.ReadVersionAsync(address.Subject, cancellationToken).ConfigureAwait(false));
+    }
+
     public async Task<CommandResult<TState>> ExecuteAsync<TState, TCommand>(
         Aggregate<TState, TCommand> aggregate,
         AggregateAddress<TState> address,
         TCommand command,
-        string actor,
+        CommandContext decision,
         long? expectedVersion,
         CancellationToken cancellationToken)
         where TState : class
@@ -35,26 +64,17 @@ internal sealed class CommandRunner(StoreContext context)
                 }
 
                 var now = context.TimeProvider.GetUtcNow();
-                var outcome = address.Errors.Count > 0
-                    ? new CommandOutcome<TState>.Rejected(address.Errors)
-                    : aggregate.Decide(stored?.State, command, now);
-                switch (outcome)
+                switch (aggregate.Decide(address.Key, stored?.State, command, decision with { Now = now }))
                 {
                     case CommandOutcome<TState>.Rejected rejected:
                         return new CommandResult<TState>(CommandStatus.Rejected, stored?.State, readVersion, rejected.Errors, attempt);
                     case CommandOutcome<TState>.Unchanged unchanged:
                         return new CommandResult<TState>(CommandStatus.Unchanged, unchanged.State, readVersion, [], attempt);
+                    case CommandOutcome<TState>.Accepted accepted:
+                        var version = await WriteDecidedAsync(aggregate, address, new Tracked<TState>(stored), accepted.State, command, decision.Actor, now, connection, transaction, cancellationToken).ConfigureAwait(false);
+                        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                        return new CommandResult<TState>(CommandStatus.Accepted, accepted.State, version, [], attempt);
                 }
-
-                var state = ((CommandOutcome<TState>.Accepted)outcome).State;
-                var tracked = new Tracked<TState>(stored);
-                tracked.Accept(state);
-                var changes = new ChangeSet();
-                aggregate.Staged(changes).Add(address.Key, tracked);
-                changes.Entries.Add(new PendingEntry(address.Subject, aggregate.Name(command), aggregate.Payload(command), tracked.Version));
-                await ChangeWriter.WriteAsync(context, connection, transaction, changes, actor, now, cancellationToken).ConfigureAwait(false);
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-                return new CommandResult<TState>(CommandStatus.Accepted, state, tracked.Version, [], attempt);
             }
             catch (StaleWriteException)
             {
@@ -73,11 +93,32 @@ internal sealed class CommandRunner(StoreContext context)
             await context.BackOffAsync(attempt, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    /// <summary>The one write step: the state at the next version, where the row is still at the tracked one, and its history entry.</summary>
+    private async Task<long> WriteDecidedAsync<TState, TCommand>(
+        Aggregate<TState, TCommand> aggregate,
+        AggregateAddress<TState> address,
+        Tracked<TState> tracked,
+        TState state,
+        TCommand command,
+        string actor,
+        DateTimeOffset now,
+        DbConnection connection,
+        DbTransaction transaction,
+        CancellationToken cancellationToken)
+        where TState : class
+    {
+        tracked.Accept(state);
+        var changes = new ChangeSet();
+        aggregate.Staged(changes).Add(address.Key, tracked);
+        changes.Entries.Add(new PendingEntry(address.Subject, aggregate.Name(command), aggregate.Payload(command), tracked.Version));
+        await ChangeWriter.WriteAsync(context, connection, transaction, changes, actor, now, cancellationToken).ConfigureAwait(false);
+        return tracked.Version;
+    }
 }
 
-/// <summary>Which aggregate a command is for: its subject, its key in a <see cref="ChangeSet"/>, how to read it, and any addressing error.</summary>
+/// <summary>Which aggregate a command is for: its key (what <c>Decide</c> is told), its history subject, and how to read it.</summary>
 internal sealed record AggregateAddress<TState>(
     string Subject,
     string Key,
-    Func<DbConnection, DbTransaction, CancellationToken, Task<Versioned<TState>?>> ReadAsync,
-    IReadOnlyList<FieldError> Errors);
+    Func<DbConnection, DbTransaction, CancellationToken, Task<Versioned<TState>?>> ReadAsync);

@@ -72,7 +72,7 @@ internal static class FullSamples
                 CustomerFacing = "Checkout keeps working when tax calculation is down.",
             },
         ],
-        Waivers = [new Waiver("single-region", "Second region in Q1", "cto", new DateOnly(2027, 3, 31)) { GrantedAt = new DateTimeOffset(2026, 11, 1, 9, 0, 0, TimeSpan.Zero) }],
+        Waivers = [new Waiver("single-region", "Second region in Q1", "cto", new DateOnly(2027, 3, 31)) { RequestedBy = "user:sam", GrantedAt = new DateTimeOffset(2026, 11, 1, 9, 0, 0, TimeSpan.Zero) }],
     };
 
     public static CatalogEntity Entity { get; } = new("group", "team-payments", "Payments")
