@@ -127,6 +127,21 @@ public sealed class GovernanceStore : IAsyncDisposable
         return await _context.Services.ReadAsync(connection, null, id, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// The current states, ordered by id, of the services <paramref name="service"/>'s edges resolve to, as the policy
+    /// engine's <c>target.*</c> facts resolve them: a direct edge to the service with that id, an <c>api:NAME</c> edge to
+    /// the provider of NAME with the smallest id. Never <paramref name="service"/> itself, whose state the caller holds: for
+    /// an API it provides too, the provider with the smallest other id is included, and the engine picks between the two.
+    /// A target not in the store is left out (the edge dangles). Two indexed queries in one snapshot, never a scan of states.
+    /// </summary>
+    public async Task<IReadOnlyList<ServiceState>> GetDependencyTargetsAsync(ServiceState service, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        await using var connection = await _context.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await _context.Dialect.BeginSnapshotAsync(connection, cancellationToken).ConfigureAwait(false);
+        return await _context.Services.ReadDependencyTargetsAsync(connection, transaction, service, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>The services that match <paramref name="query"/>, ordered by id.</summary>
     public async Task<IReadOnlyList<Versioned<ServiceState>>> ListServicesAsync(ServiceQuery query, CancellationToken cancellationToken = default)
     {

@@ -9,6 +9,9 @@ internal sealed class Tracked<TState>(Versioned<TState>? stored)
     /// <summary>The version in the store when read; 0 when it did not exist.</summary>
     public long StoredVersion { get; } = stored?.Version ?? 0;
 
+    /// <summary>The state in the store when read; null when it did not exist.</summary>
+    public TState? Stored { get; } = stored?.State;
+
     public TState? State { get; private set; } = stored?.State;
 
     public long Version { get; private set; } = stored?.Version ?? 0;
