@@ -1,6 +1,5 @@
 using System.Data.Common;
 using Governance.Domain.Audit;
-using Governance.Domain.Catalog;
 using Governance.Domain.Graph;
 using Governance.Storage.Audits;
 using Governance.Storage.Tests.Support;
@@ -64,7 +63,7 @@ public abstract class GraphFactsContractTests : StoreTestBase
         var id = await Store.Audits.BeginAuditAsync("scheduled", AuditSamples.PolicySet);
 
         // Fifteen hundred facts go out before the service audited twice, which the schema refuses.
-        var services = Enumerable.Range(0, 1_500).Select(i => new ServiceState(new ServiceProfile($"many-{i:D4}", "Many"))).ToList();
+        var services = Enumerable.Range(0, 1_500).Select(i => $"many-{i:D4}").ToList();
         services.Insert(1_200, services[3]);
         IReadOnlyList<GraphFacts> graph = [.. services.Select((_, i) => AuditSamples.Facts(i))];
         var result = new AuditResult(Clock.GetUtcNow(), AuditSamples.PolicySet, 7, services.Count, [AuditSamples.Profile("many-0001", "p-1")]);
@@ -85,8 +84,8 @@ public abstract class GraphFactsContractTests : StoreTestBase
         var fewerFacts = await Assert.ThrowsAsync<ArgumentException>(() => Store.Audits.CompleteAuditAsync(id, result, AuditSamples.Audited, [.. AuditSamples.Graph.Skip(1)]));
         var fewerServices = await Assert.ThrowsAsync<ArgumentException>(() => Store.Audits.CompleteAuditAsync(id, result, [.. AuditSamples.Audited.Skip(1)], AuditSamples.Graph));
 
-        Assert.StartsWith("the result audited 40 services, but 40 services and 39 graph facts were given", fewerFacts.Message, StringComparison.Ordinal);
-        Assert.StartsWith("the result audited 40 services, but 39 services and 40 graph facts were given", fewerServices.Message, StringComparison.Ordinal);
+        Assert.StartsWith("the result audited 40 services, but 40 service ids and 39 graph facts were given", fewerFacts.Message, StringComparison.Ordinal);
+        Assert.StartsWith("the result audited 40 services, but 39 service ids and 40 graph facts were given", fewerServices.Message, StringComparison.Ordinal);
         Assert.Equal(AuditRunStatus.Running, (await Store.Audits.GetAuditRunAsync(id))!.Status);
         Assert.Equal(0, await CountAsync("audit_graph_facts"));
     }
@@ -99,7 +98,7 @@ public abstract class GraphFactsContractTests : StoreTestBase
             new(int.MaxValue, 0, int.MaxValue - 1, 1, 2, 3, 4, 5, 0, true, 6, 7, int.MaxValue),
             new(0, 0, 0, 0, 0, 0, 0, 0, null, false, 0, 0, null),
         ];
-        IReadOnlyList<ServiceState> services = [new(new ServiceProfile("widest", "Widest")), new(new ServiceProfile("isolated", "Isolated"))];
+        IReadOnlyList<string> services = ["widest", "isolated"];
 
         var id = await CompleteAsync(services, graph);
 
@@ -107,10 +106,10 @@ public abstract class GraphFactsContractTests : StoreTestBase
         Assert.Equal(new RunGraphFacts(id, graph[1]), await Store.Audits.GetLatestGraphFactsAsync("isolated"));
     }
 
-    private async Task<long> CompleteAsync(IReadOnlyList<ServiceState> services, IReadOnlyList<GraphFacts> graph)
+    private async Task<long> CompleteAsync(IReadOnlyList<string> services, IReadOnlyList<GraphFacts> graph)
     {
         var id = await Store.Audits.BeginAuditAsync("scheduled", AuditSamples.PolicySet);
-        var result = new AuditResult(Clock.GetUtcNow(), AuditSamples.PolicySet, 7, services.Count, [AuditSamples.Profile(services[0].Id, "p-1")]);
+        var result = new AuditResult(Clock.GetUtcNow(), AuditSamples.PolicySet, 7, services.Count, [AuditSamples.Profile(services[0], "p-1")]);
         await Store.Audits.CompleteAuditAsync(id, result, services, graph);
         return id;
     }
