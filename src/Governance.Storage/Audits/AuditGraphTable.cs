@@ -17,10 +17,6 @@ internal static class AuditGraphTable
 {
     private const int FieldCount = 13;
 
-    private static readonly Statement Insert = new(
-        "INSERT INTO audit_graph_facts (run_id, service_id, facts) VALUES (@run_id, @service_id, @facts)",
-        new("run_id", DbType.Int64), new("service_id", DbType.String), new("facts", DbType.String));
-
     // The newest succeeded run, and the service's row in it if it has one: one probe of each primary key.
     private const string SelectLatest = """
         SELECT runs.id, graph.facts
@@ -30,6 +26,10 @@ internal static class AuditGraphTable
         ORDER BY runs.id DESC
         LIMIT 1
         """;
+
+    private static readonly Statement Insert = new(
+        "INSERT INTO audit_graph_facts (run_id, service_id, facts) VALUES (@run_id, @service_id, @facts)",
+        new("run_id", DbType.Int64), new("service_id", DbType.String), new("facts", DbType.String));
 
     /// <summary>Writes the facts of every service inside <paramref name="transaction"/>; <paramref name="graph"/>[i] belongs to <paramref name="serviceIds"/>[i].</summary>
     public static Task WriteAsync(DbConnection connection, DbTransaction transaction, SqlDialect dialect, long runId, IReadOnlyList<string> serviceIds, IReadOnlyList<GraphFacts> graph, CancellationToken cancellationToken)
