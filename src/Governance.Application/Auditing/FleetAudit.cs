@@ -18,10 +18,10 @@ public sealed class FleetAudit(GovernanceStore store, string policyDirectory, Ti
         var runId = await store.Audits.BeginAuditAsync(trigger, policies.Set.Hash, cancellationToken);
         try
         {
-            var (snapshot, graph, result) = await AuditAsync(store, policies, time.GetUtcNow(), cancellationToken);
+            var (serviceIds, graph, result) = await AuditAsync(store, policies, time.GetUtcNow(), cancellationToken);
 
             // The graph facts are kept with the run: one service is re-evaluated against them between audits.
-            await store.Audits.CompleteAuditAsync(runId, result, snapshot.Services, graph, cancellationToken);
+            await store.Audits.CompleteAuditAsync(runId, result, serviceIds, graph, cancellationToken);
             return runId;
         }
         catch (Exception failure)
@@ -36,10 +36,11 @@ public sealed class FleetAudit(GovernanceStore store, string policyDirectory, Ti
     public static async Task<AuditResult> EvaluateAsync(GovernanceStore store, PolicyEngine policies, DateTimeOffset at, CancellationToken cancellationToken = default) =>
         (await AuditAsync(store, policies, at, cancellationToken)).Result;
 
-    private static async Task<(FleetSnapshot Snapshot, IReadOnlyList<GraphFacts> Graph, AuditResult Result)> AuditAsync(GovernanceStore store, PolicyEngine policies, DateTimeOffset at, CancellationToken cancellationToken)
+    // The audited services' ids, not the snapshot: the states can be collected while the run is stored.
+    private static async Task<(string[] ServiceIds, IReadOnlyList<GraphFacts> Graph, AuditResult Result)> AuditAsync(GovernanceStore store, PolicyEngine policies, DateTimeOffset at, CancellationToken cancellationToken)
     {
         var snapshot = await store.LoadSnapshotAsync(cancellationToken);
         var graph = FleetGraph.Compute(snapshot.Services, policies.Set.Targets);
-        return (snapshot, graph, policies.Evaluate(snapshot, graph, at));
+        return ([.. snapshot.Services.Select(service => service.Id)], graph, policies.Evaluate(snapshot, graph, at));
     }
 }

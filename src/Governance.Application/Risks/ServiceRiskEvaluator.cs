@@ -38,7 +38,7 @@ public static class ServiceRiskEvaluator
         ArgumentNullException.ThrowIfNull(policies);
         ArgumentNullException.ThrowIfNull(service);
 
-        // Independent reads: one round trip's wait instead of two.
+        // The two reads are independent, so they run side by side.
         var graphRead = store.Audits.GetLatestGraphFactsAsync(service.Id, cancellationToken);
         var targetsRead = store.GetDependencyTargetsAsync(service, cancellationToken);
         await Task.WhenAll(graphRead, targetsRead);

@@ -85,9 +85,10 @@ public sealed class AuditBenchmark
         var graph = FleetGraph.Compute(snapshot.Services, policies.Set.Targets);
         var graphed = clock.Elapsed;
         var result = policies.Evaluate(snapshot, graph, run.Context.Time.GetUtcNow());
+        string[] serviceIds = [.. snapshot.Services.Select(service => service.Id)];
         var evaluated = clock.Elapsed;
         var runId = await store.Audits.BeginAuditAsync("bench", policies.Set.Hash, run.CancellationToken);
-        await store.Audits.CompleteAuditAsync(runId, result, snapshot.Services, graph, run.CancellationToken);
+        await store.Audits.CompleteAuditAsync(runId, result, serviceIds, graph, run.CancellationToken);
         var stored = clock.Elapsed;
         return (new AuditTimes(loaded.TotalSeconds, (graphed - loaded).TotalSeconds, (evaluated - graphed).TotalSeconds, (stored - evaluated).TotalSeconds), result);
     }

@@ -1,7 +1,6 @@
 using System.Data;
 using System.Data.Common;
 using System.Globalization;
-using Governance.Domain.Catalog;
 using Governance.Domain.Graph;
 using Governance.Storage.Dialects;
 using Governance.Storage.Execution;
@@ -18,10 +17,6 @@ internal static class AuditGraphTable
 {
     private const int FieldCount = 13;
 
-    private static readonly Statement Insert = new(
-        "INSERT INTO audit_graph_facts (run_id, service_id, facts) VALUES (@run_id, @service_id, @facts)",
-        new("run_id", DbType.Int64), new("service_id", DbType.String), new("facts", DbType.String));
-
     // The newest succeeded run, and the service's row in it if it has one: one probe of each primary key.
     private const string SelectLatest = """
         SELECT runs.id, graph.facts
@@ -32,10 +27,14 @@ internal static class AuditGraphTable
         LIMIT 1
         """;
 
-    /// <summary>Writes the facts of every service inside <paramref name="transaction"/>; <paramref name="graph"/>[i] belongs to <paramref name="services"/>[i].</summary>
-    public static Task WriteAsync(DbConnection connection, DbTransaction transaction, SqlDialect dialect, long runId, IReadOnlyList<ServiceState> services, IReadOnlyList<GraphFacts> graph, CancellationToken cancellationToken)
+    private static readonly Statement Insert = new(
+        "INSERT INTO audit_graph_facts (run_id, service_id, facts) VALUES (@run_id, @service_id, @facts)",
+        new("run_id", DbType.Int64), new("service_id", DbType.String), new("facts", DbType.String));
+
+    /// <summary>Writes the facts of every service inside <paramref name="transaction"/>; <paramref name="graph"/>[i] belongs to <paramref name="serviceIds"/>[i].</summary>
+    public static Task WriteAsync(DbConnection connection, DbTransaction transaction, SqlDialect dialect, long runId, IReadOnlyList<string> serviceIds, IReadOnlyList<GraphFacts> graph, CancellationToken cancellationToken)
     {
-        var rows = ParallelMap.MapAheadAsync(services.Count, i => new object?[] { runId, services[i].Id, Format(graph[i]) }, cancellationToken);
+        var rows = ParallelMap.MapAheadAsync(serviceIds.Count, i => new object?[] { runId, serviceIds[i], Format(graph[i]) }, cancellationToken);
         return BulkRows.InsertAsync(connection, transaction, dialect, "audit_graph_facts", Insert, rows, cancellationToken);
     }
 

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using Governance.Domain.Audit;
-using Governance.Domain.Catalog;
 using Governance.Domain.Graph;
 using Governance.Storage.Execution;
 
@@ -33,20 +32,20 @@ public sealed class AuditRunStore
 
     /// <summary>
     /// Writes every profile of <paramref name="result"/> and the graph facts of every audited service, and marks the run
-    /// succeeded, in one transaction: <paramref name="graph"/>[i] belongs to <paramref name="services"/>[i], as the policy
-    /// engine took them. On any failure (a profile the schema refuses, a service twice, a run that is no longer running)
+    /// succeeded, in one transaction: <paramref name="graph"/>[i] belongs to the service with id <paramref name="serviceIds"/>[i].
+    /// Ids rather than states, so that the snapshot can be collected while the run is written. On any failure (a profile the schema refuses, a service twice, a run that is no longer running)
     /// nothing of it is written and the run stays as it was: the caller then fails it with <see cref="FailAuditAsync"/>.
     /// </summary>
-    /// <exception cref="ArgumentException">The result was computed against another policy set than the run began with, or the services, their graph facts and the result's count of services audited differ in number.</exception>
+    /// <exception cref="ArgumentException">The result was computed against another policy set than the run began with, or the ids, the graph facts and the result's count of services audited differ in number.</exception>
     /// <exception cref="InvalidOperationException">The run does not exist or is not running.</exception>
-    public async Task CompleteAuditAsync(long runId, AuditResult result, IReadOnlyList<ServiceState> services, IReadOnlyList<GraphFacts> graph, CancellationToken cancellationToken = default)
+    public async Task CompleteAuditAsync(long runId, AuditResult result, IReadOnlyList<string> serviceIds, IReadOnlyList<GraphFacts> graph, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(result);
-        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(serviceIds);
         ArgumentNullException.ThrowIfNull(graph);
-        if (services.Count != result.ServicesAudited || graph.Count != result.ServicesAudited)
+        if (serviceIds.Count != result.ServicesAudited || graph.Count != result.ServicesAudited)
         {
-            throw new ArgumentException($"the result audited {result.ServicesAudited} services, but {services.Count} services and {graph.Count} graph facts were given", nameof(graph));
+            throw new ArgumentException($"the result audited {result.ServicesAudited} services, but {serviceIds.Count} service ids and {graph.Count} graph facts were given", nameof(graph));
         }
 
         await using var connection = await _context.OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -67,7 +66,7 @@ public sealed class AuditRunStore
         }
 
         await AuditProfileTable.WriteAsync(connection, transaction, _context.Dialect, runId, result.Profiles, cancellationToken).ConfigureAwait(false);
-        await AuditGraphTable.WriteAsync(connection, transaction, _context.Dialect, runId, services, graph, cancellationToken).ConfigureAwait(false);
+        await AuditGraphTable.WriteAsync(connection, transaction, _context.Dialect, runId, serviceIds, graph, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 

@@ -28,7 +28,7 @@ public sealed class SnapshotFleetAudit(StoreHolder holder, TimeProvider time, Au
 
             var snapshot = await holder.Store.LoadSnapshotAsync(cancellationToken);
             var graph = FleetGraph.Compute(snapshot.Services, new TierTargets([]));
-            await audits.CompleteAuditAsync(runId, new AuditResult(time.GetUtcNow(), PolicySetHash, 0, snapshot.Services.Count, []), snapshot.Services, graph, cancellationToken);
+            await audits.CompleteAuditAsync(runId, new AuditResult(time.GetUtcNow(), PolicySetHash, 0, snapshot.Services.Count, []), [.. snapshot.Services.Select(service => service.Id)], graph, cancellationToken);
             return runId;
         }
         catch (Exception exception)

@@ -20,8 +20,8 @@ public static class AuditSamples
 
     public static AuditResult Result(DateTimeOffset at, params RiskProfile[] profiles) => new(at, PolicySet, 7, Audited.Count, profiles);
 
-    /// <summary>The 40 services a <see cref="Result"/> audited: <c>svc-00</c> … <c>svc-39</c>.</summary>
-    public static IReadOnlyList<ServiceState> Audited { get; } = [.. Enumerable.Range(0, 40).Select(i => new ServiceState(new ServiceProfile($"svc-{i:D2}", $"Service {i}")))];
+    /// <summary>The ids of the 40 services a <see cref="Result"/> audited: <c>svc-00</c> … <c>svc-39</c>.</summary>
+    public static IReadOnlyList<string> Audited { get; } = [.. Enumerable.Range(0, 40).Select(i => $"svc-{i:D2}")];
 
     /// <summary>The graph facts of <see cref="Audited"/>: every value differs from its neighbours, and every fifth service has no RTO, inbound timeout or cycle.</summary>
     public static IReadOnlyList<GraphFacts> Graph { get; } = [.. Enumerable.Range(0, 40).Select(Facts)];

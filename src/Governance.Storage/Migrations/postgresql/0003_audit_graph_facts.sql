@@ -1,9 +1,11 @@
 -- Every audited service's graph facts, kept with the run that computed them: one service can then be re-evaluated
 -- between audits (after a change to it) without computing the whole fleet's graph again. Written in the transaction
 -- that marks the run succeeded, like its profiles. facts is a JSON array of the 13 GraphFacts values in declaration
--- order (null where a value is unknown): one short value binds and inserts about twice as fast as 13 columns.
+-- order (null where a value is unknown): on SQLite one short value binds and inserts about twice as fast as 13 columns.
+-- run_id has no foreign key: PostgreSQL checks one row by row, and a COPY of 100,000 rows took 2.0 s with it, 0.8 s
+-- without; rows are only ever written by the transaction that marks their run succeeded.
 CREATE TABLE audit_graph_facts (
-    run_id     bigint NOT NULL REFERENCES audit_runs (id),
+    run_id     bigint NOT NULL,
     service_id text COLLATE "C" NOT NULL CHECK (service_id <> ''),
     facts      text NOT NULL CHECK (facts <> ''),
     PRIMARY KEY (run_id, service_id)
