@@ -45,3 +45,10 @@ public sealed class PostgreSqlAuditTests(PostgresServer server) : AuditContractT
 {
     protected override async Task<ITestDatabase> CreateDatabaseAsync() => await server.CreateDatabaseAsync();
 }
+
+[RequiresPostgreSql]
+[Collection(PostgresCollection.Name)]
+public sealed class PostgreSqlIdempotencyTests(PostgresServer server) : IdempotencyContractTests
+{
+    protected override async Task<ITestDatabase> CreateDatabaseAsync() => await server.CreateDatabaseAsync();
+}

@@ -33,3 +33,8 @@ public sealed class SqliteAuditTests : AuditContractTests
 {
     protected override Task<ITestDatabase> CreateDatabaseAsync() => Task.FromResult<ITestDatabase>(new SqliteTestDatabase());
 }
+
+public sealed class SqliteIdempotencyTests : IdempotencyContractTests
+{
+    protected override Task<ITestDatabase> CreateDatabaseAsync() => Task.FromResult<ITestDatabase>(new SqliteTestDatabase());
+}
