@@ -11,7 +11,7 @@ public static class CatalogReader
     {
         ArgumentNullException.ThrowIfNull(paths);
         ArgumentNullException.ThrowIfNull(options);
-        var session = new ImportSession();
+        var session = new ImportSession(options.ConfineTo);
         foreach (var path in paths)
         {
             session.AddPath(path);
