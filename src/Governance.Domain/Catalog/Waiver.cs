@@ -17,6 +17,13 @@ public sealed record Waiver(string TraitId, string Justification, string Approve
     /// <summary>Who asked for the waiver: never its approver. Null on waivers recorded before requesters were kept.</summary>
     public string? RequestedBy { get; init; }
 
+    /// <summary>When the product recorded that the waiver had expired; null until then (recorded once).</summary>
+    public DateTimeOffset? ExpiryRecordedAt { get; init; }
+
+    /// <summary>The first day the waiver no longer applies: its deadline.</summary>
+    [JsonIgnore]
+    public DateOnly LapsesOn => Expires.AddDays(1);
+
     /// <summary>A waiver applies up to and including its expiry day.</summary>
     public bool AppliesOn(DateOnly day) => day <= Expires;
 }

@@ -29,6 +29,9 @@ internal static class RemediationDecisions
         {
             Owner = change.Owner?.Trim() ?? item.Owner,
             Eta = change.Eta ?? item.Eta,
+
+            // A new ETA is a new deadline: it may fall overdue, and be recorded, again.
+            OverdueRecordedAt = change.Eta is { } eta && eta != item.Eta ? null : item.OverdueRecordedAt,
         };
         if (change.Status is { } status && status != item.Status)
         {

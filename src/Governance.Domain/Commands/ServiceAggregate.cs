@@ -27,6 +27,8 @@ public static class ServiceAggregate
             ChangeRemediationItem change => RemediationDecisions.Change(current, change, context.Now),
             WaiveTrait waive => WaiverDecisions.Waive(current, waive.Waiver, context),
             RevokeWaiver revoke => WaiverDecisions.Revoke(current, revoke.TraitId),
+            RecordWaiverExpired expired => DeadlineDecisions.WaiverExpired(current, expired.TraitId, context.Now),
+            RecordItemOverdue overdue => DeadlineDecisions.ItemOverdue(current, overdue.ItemId, context.Now),
             _ => Refuse($"unknown command {command.GetType().Name}"),
         };
         return next is Proposal.Refused refused

@@ -12,6 +12,8 @@ namespace Governance.Domain.Commands;
 [JsonDerivedType(typeof(ChangeRemediationItem), ChangeRemediationItem.CommandName)]
 [JsonDerivedType(typeof(WaiveTrait), WaiveTrait.CommandName)]
 [JsonDerivedType(typeof(RevokeWaiver), RevokeWaiver.CommandName)]
+[JsonDerivedType(typeof(RecordWaiverExpired), RecordWaiverExpired.CommandName)]
+[JsonDerivedType(typeof(RecordItemOverdue), RecordItemOverdue.CommandName)]
 public abstract record ServiceCommand
 {
     [JsonIgnore]
@@ -90,6 +92,22 @@ public sealed record WaiveTrait(Waiver Waiver) : ServiceCommand
 public sealed record RevokeWaiver(string TraitId) : ServiceCommand
 {
     public const string CommandName = "revoke-waiver";
+
+    public override string Name => CommandName;
+}
+
+/// <summary>Records, once, that a waiver has expired: from then on the trait counts again.</summary>
+public sealed record RecordWaiverExpired(string TraitId) : ServiceCommand
+{
+    public const string CommandName = "record-waiver-expired";
+
+    public override string Name => CommandName;
+}
+
+/// <summary>Records, once, that an outstanding remediation item is past its due date.</summary>
+public sealed record RecordItemOverdue(string ItemId) : ServiceCommand
+{
+    public const string CommandName = "record-item-overdue";
 
     public override string Name => CommandName;
 }

@@ -58,12 +58,23 @@ public sealed record RemediationItem(string Id, string Title)
 
     public DateTimeOffset? CompletedAt { get; init; }
 
+    /// <summary>When the product recorded that the item was overdue; null until then, and again once its ETA moves.</summary>
+    public DateTimeOffset? OverdueRecordedAt { get; init; }
+
     /// <summary>The wording customers read in the quarterly update; null keeps the item internal.</summary>
     public string? CustomerFacing { get; init; }
 
     /// <summary>The date the item is due: its ETA, else the last day of its target quarter.</summary>
     [JsonIgnore]
     public DateOnly? DueOn => Eta ?? TargetQuarter?.LastDay;
+
+    /// <summary>Whether work on the item is still expected: open or in progress.</summary>
+    [JsonIgnore]
+    public bool IsOutstanding => Status is RemediationStatus.Open or RemediationStatus.InProgress;
+
+    /// <summary>The first day an outstanding item is late: the day after it is due; null when it has no due date.</summary>
+    [JsonIgnore]
+    public DateOnly? OverdueFrom => DueOn?.AddDays(1);
 
     /// <summary>Longer-term when due more than 180 days after it was opened.</summary>
     [JsonIgnore]

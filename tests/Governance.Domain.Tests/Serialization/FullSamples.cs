@@ -69,10 +69,11 @@ internal static class FullSamples
                 TargetQuarter = new Quarter(2021, 2),
                 Eta = new DateOnly(2021, 6, 1),
                 CompletedAt = new DateTimeOffset(2021, 5, 20, 10, 0, 0, TimeSpan.Zero),
+                OverdueRecordedAt = new DateTimeOffset(2021, 5, 1, 0, 5, 0, TimeSpan.Zero),
                 CustomerFacing = "Checkout keeps working when tax calculation is down.",
             },
         ],
-        Waivers = [new Waiver("single-region", "Second region in Q1", "cto", new DateOnly(2027, 3, 31)) { RequestedBy = "user:sam", GrantedAt = new DateTimeOffset(2026, 11, 1, 9, 0, 0, TimeSpan.Zero) }],
+        Waivers = [new Waiver("single-region", "Second region in Q1", "cto", new DateOnly(2027, 3, 31)) { RequestedBy = "user:sam", ExpiryRecordedAt = new DateTimeOffset(2027, 4, 1, 0, 5, 0, TimeSpan.Zero), GrantedAt = new DateTimeOffset(2026, 11, 1, 9, 0, 0, TimeSpan.Zero) }],
     };
 
     public static CatalogEntity Entity { get; } = new("group", "team-payments", "Payments")
