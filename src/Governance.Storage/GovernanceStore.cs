@@ -109,16 +109,16 @@ public sealed class GovernanceStore : IAsyncDisposable
 
     /// <summary>
     /// The store's entry point for a state decided elsewhere (a grain deciding on its cached state): writes
-    /// <paramref name="state"/> at <paramref name="baseVersion"/> + 1 with the history entry of <paramref name="command"/> by
-    /// <paramref name="actor"/>, in one transaction, only where the stored version is still <paramref name="baseVersion"/>
-    /// (0: the service does not exist yet). A storage failure throws with nothing written; it is never retried here.
+    /// <paramref name="state"/>, decided on <paramref name="decidedOn"/> (null: the service did not exist), at the next
+    /// version with the history entry of <paramref name="command"/> by <paramref name="actor"/>, in one transaction, only
+    /// where the stored version is still the one decided on. A storage failure throws with nothing written; it is never retried here.
     /// </summary>
-    public Task<CommitOutcome> CommitServiceAsync(ServiceState state, long baseVersion, ServiceCommand command, string actor, CancellationToken cancellationToken = default)
+    public Task<CommitOutcome> CommitServiceAsync(ServiceState state, Versioned<ServiceState>? decidedOn, ServiceCommand command, string actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(actor);
-        return _commands.CommitAsync(Aggregates.Service, ServiceAddress(state.Id), state, baseVersion, command, actor, cancellationToken);
+        return _commands.CommitAsync(Aggregates.Service, ServiceAddress(state.Id), state, decidedOn, command, actor, cancellationToken);
     }
 
     /// <summary>The current version of service <paramref name="id"/>, 0 when it does not exist: a cheap check that a cached state is fresh.</summary>
@@ -150,6 +150,21 @@ public sealed class GovernanceStore : IAsyncDisposable
     {
         await using var connection = await _context.OpenAsync(cancellationToken).ConfigureAwait(false);
         return await _context.Services.ReadAsync(connection, null, id, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The current states, ordered by id, of the services <paramref name="service"/>'s edges resolve to, as the policy
+    /// engine's <c>target.*</c> facts resolve them: a direct edge to the service with that id, an <c>api:NAME</c> edge to
+    /// the provider of NAME with the smallest id. Never <paramref name="service"/> itself, whose state the caller holds: for
+    /// an API it provides too, the provider with the smallest other id is included, and the engine picks between the two.
+    /// A target not in the store is left out (the edge dangles). Two indexed queries in one snapshot, never a scan of states.
+    /// </summary>
+    public async Task<IReadOnlyList<ServiceState>> GetDependencyTargetsAsync(ServiceState service, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        await using var connection = await _context.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await _context.Dialect.BeginSnapshotAsync(connection, cancellationToken).ConfigureAwait(false);
+        return await _context.Services.ReadDependencyTargetsAsync(connection, transaction, service, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The services that match <paramref name="query"/>, ordered by id.</summary>

@@ -18,8 +18,10 @@ public sealed class FleetAudit(GovernanceStore store, string policyDirectory, Ti
         var runId = await store.Audits.BeginAuditAsync(trigger, policies.Set.Hash, cancellationToken);
         try
         {
-            var result = await EvaluateAsync(store, policies, time.GetUtcNow(), cancellationToken);
-            await store.Audits.CompleteAuditAsync(runId, result, cancellationToken);
+            var (snapshot, graph, result) = await AuditAsync(store, policies, time.GetUtcNow(), cancellationToken);
+
+            // The graph facts are kept with the run: one service is re-evaluated against them between audits.
+            await store.Audits.CompleteAuditAsync(runId, result, snapshot.Services, graph, cancellationToken);
             return runId;
         }
         catch (Exception failure)
@@ -31,10 +33,13 @@ public sealed class FleetAudit(GovernanceStore store, string policyDirectory, Ti
     }
 
     /// <summary>Evaluates <paramref name="policies"/> against the fleet in <paramref name="store"/> as of <paramref name="at"/>, storing nothing.</summary>
-    public static async Task<AuditResult> EvaluateAsync(GovernanceStore store, PolicyEngine policies, DateTimeOffset at, CancellationToken cancellationToken = default)
+    public static async Task<AuditResult> EvaluateAsync(GovernanceStore store, PolicyEngine policies, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        (await AuditAsync(store, policies, at, cancellationToken)).Result;
+
+    private static async Task<(FleetSnapshot Snapshot, IReadOnlyList<GraphFacts> Graph, AuditResult Result)> AuditAsync(GovernanceStore store, PolicyEngine policies, DateTimeOffset at, CancellationToken cancellationToken)
     {
         var snapshot = await store.LoadSnapshotAsync(cancellationToken);
         var graph = FleetGraph.Compute(snapshot.Services, policies.Set.Targets);
-        return policies.Evaluate(snapshot, graph, at);
+        return (snapshot, graph, policies.Evaluate(snapshot, graph, at));
     }
 }

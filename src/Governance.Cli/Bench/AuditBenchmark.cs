@@ -87,7 +87,7 @@ public sealed class AuditBenchmark
         var result = policies.Evaluate(snapshot, graph, run.Context.Time.GetUtcNow());
         var evaluated = clock.Elapsed;
         var runId = await store.Audits.BeginAuditAsync("bench", policies.Set.Hash, run.CancellationToken);
-        await store.Audits.CompleteAuditAsync(runId, result, run.CancellationToken);
+        await store.Audits.CompleteAuditAsync(runId, result, snapshot.Services, graph, run.CancellationToken);
         var stored = clock.Elapsed;
         return (new AuditTimes(loaded.TotalSeconds, (graphed - loaded).TotalSeconds, (evaluated - graphed).TotalSeconds, (stored - evaluated).TotalSeconds), result);
     }

@@ -98,7 +98,7 @@ public sealed class ServiceGrain(IServiceGrainHost host, IOptions<DeadlineOption
                     return new CommandReply.Unchanged(Snapshot()!);
                 case CommandOutcome<ServiceState>.Accepted accepted:
                     var baseVersion = Version;
-                    switch (await CommitAsync(accepted.State, baseVersion, command, actor))
+                    switch (await CommitAsync(accepted.State, command, actor))
                     {
                         case CommitOutcome.Committed committed:
                             _current = new Versioned<ServiceState>(accepted.State, committed.Version, committed.At);
@@ -121,11 +121,11 @@ public sealed class ServiceGrain(IServiceGrainHost host, IOptions<DeadlineOption
         }
     }
 
-    private async Task<CommitOutcome> CommitAsync(ServiceState state, long baseVersion, ServiceCommand command, string actor)
+    private async Task<CommitOutcome> CommitAsync(ServiceState state, ServiceCommand command, string actor)
     {
         try
         {
-            return await host.Store.CommitServiceAsync(state, baseVersion, command, actor);
+            return await host.Store.CommitServiceAsync(state, _current, command, actor);
         }
         catch (DbException failure)
         {

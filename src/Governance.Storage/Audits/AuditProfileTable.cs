@@ -14,39 +14,19 @@ internal static class AuditProfileTable
 {
     private const char PolicySeparator = ' ';
 
-    private static readonly StatementParameter[] Columns =
-    [
-        new("run_id", DbType.Int64), new("service_id", DbType.String), new("score", DbType.Int32), new("level", DbType.String),
-        new("policy_ids", DbType.String), new("traits", DbType.String),
-    ];
-
     private static readonly Statement Insert = new(
         """
         INSERT INTO audit_profiles (run_id, service_id, score, level, policy_ids, traits)
         VALUES (@run_id, @service_id, @score, @level, @policy_ids, @traits)
         """,
-        Columns);
+        new("run_id", DbType.Int64), new("service_id", DbType.String), new("score", DbType.Int32), new("level", DbType.String),
+        new("policy_ids", DbType.String), new("traits", DbType.String));
 
     /// <summary>Writes every profile's row inside <paramref name="transaction"/>, in bulk where the dialect can, while the pool makes the JSON of the rows to come.</summary>
     public static async Task WriteAsync(DbConnection connection, DbTransaction transaction, SqlDialect dialect, long runId, IReadOnlyList<RiskProfile> profiles, CancellationToken cancellationToken)
     {
         var rows = ParallelMap.MapAheadAsync(profiles, profile => Row(runId, profile), cancellationToken);
-        if (dialect.HasBulkInsert)
-        {
-            await dialect.BulkInsertAsync(connection, "audit_profiles", Columns, rows, cancellationToken).ConfigureAwait(false);
-            return;
-        }
-
-        await using var writer = RowWriter.Create(connection, transaction);
-        await foreach (var chunk in rows.ConfigureAwait(false))
-        {
-            foreach (var row in chunk)
-            {
-                await writer.AddAsync(Insert, row, null, cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+        await BulkRows.InsertAsync(connection, transaction, dialect, "audit_profiles", Insert, rows, cancellationToken).ConfigureAwait(false);
     }
 
     public static async Task<List<RiskProfile>> ReadAsync(DbConnection connection, long runId, CancellationToken cancellationToken)

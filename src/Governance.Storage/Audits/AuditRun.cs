@@ -1,4 +1,5 @@
 using Governance.Domain.Audit;
+using Governance.Domain.Graph;
 
 namespace Governance.Storage.Audits;
 
@@ -29,3 +30,6 @@ public sealed record CompletedAudit(AuditRun Run, AuditResult Result);
 
 /// <summary>How a succeeded run differs from the succeeded run before it (<see cref="PreviousRunId"/> is null for the first).</summary>
 public sealed record AuditRunDiff(long RunId, long? PreviousRunId, AuditDiff Diff);
+
+/// <summary>One service's graph facts as the latest succeeded run <see cref="RunId"/> computed them; <see cref="Facts"/> is null when that run did not audit the service.</summary>
+public sealed record RunGraphFacts(long RunId, GraphFacts? Facts);

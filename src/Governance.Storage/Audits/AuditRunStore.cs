@@ -1,13 +1,15 @@
 using System.Data.Common;
 using Governance.Domain.Audit;
+using Governance.Domain.Catalog;
+using Governance.Domain.Graph;
 using Governance.Storage.Execution;
 
 namespace Governance.Storage.Audits;
 
 /// <summary>
 /// The fleet audits a store keeps (<see cref="GovernanceStore.Audits"/>). A run begins <see cref="AuditRunStatus.Running"/>
-/// and ends once: <see cref="CompleteAuditAsync"/> writes every profile and marks it succeeded in one transaction, so a run's
-/// results are visible whole or not at all; readers only ever see succeeded runs' results.
+/// and ends once: <see cref="CompleteAuditAsync"/> writes every profile and every audited service's graph facts and marks it
+/// succeeded in one transaction, so a run's results are visible whole or not at all; readers only ever see succeeded runs' results.
 /// </summary>
 public sealed class AuditRunStore
 {
@@ -30,15 +32,23 @@ public sealed class AuditRunStore
     }
 
     /// <summary>
-    /// Writes every profile of <paramref name="result"/> and marks the run succeeded, in one transaction. On any failure
-    /// (a profile the schema refuses, a run that is no longer running) nothing of it is written and the run stays as it was:
-    /// the caller then fails it with <see cref="FailAuditAsync"/>.
+    /// Writes every profile of <paramref name="result"/> and the graph facts of every audited service, and marks the run
+    /// succeeded, in one transaction: <paramref name="graph"/>[i] belongs to <paramref name="services"/>[i], as the policy
+    /// engine took them. On any failure (a profile the schema refuses, a service twice, a run that is no longer running)
+    /// nothing of it is written and the run stays as it was: the caller then fails it with <see cref="FailAuditAsync"/>.
     /// </summary>
-    /// <exception cref="ArgumentException">The result was computed against another policy set than the run began with.</exception>
+    /// <exception cref="ArgumentException">The result was computed against another policy set than the run began with, or the services, their graph facts and the result's count of services audited differ in number.</exception>
     /// <exception cref="InvalidOperationException">The run does not exist or is not running.</exception>
-    public async Task CompleteAuditAsync(long runId, AuditResult result, CancellationToken cancellationToken = default)
+    public async Task CompleteAuditAsync(long runId, AuditResult result, IReadOnlyList<ServiceState> services, IReadOnlyList<GraphFacts> graph, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(graph);
+        if (services.Count != result.ServicesAudited || graph.Count != result.ServicesAudited)
+        {
+            throw new ArgumentException($"the result audited {result.ServicesAudited} services, but {services.Count} services and {graph.Count} graph facts were given", nameof(graph));
+        }
+
         await using var connection = await _context.OpenAsync(cancellationToken).ConfigureAwait(false);
         var run = await _runs.ReadAsync(connection, null, runId, cancellationToken).ConfigureAwait(false);
         if (run is not null && run.PolicySetHash != result.PolicySetHash)
@@ -57,6 +67,7 @@ public sealed class AuditRunStore
         }
 
         await AuditProfileTable.WriteAsync(connection, transaction, _context.Dialect, runId, result.Profiles, cancellationToken).ConfigureAwait(false);
+        await AuditGraphTable.WriteAsync(connection, transaction, _context.Dialect, runId, services, graph, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -109,6 +120,18 @@ public sealed class AuditRunStore
 
         var profiles = await AuditProfileTable.ReadAsync(connection, run.Id, cancellationToken).ConfigureAwait(false);
         return new CompletedAudit(run, new AuditResult(run.AuditedAt!.Value, run.PolicySetHash, run.PoliciesEvaluated!.Value, run.ServicesAudited!.Value, profiles));
+    }
+
+    /// <summary>
+    /// The graph facts the latest succeeded run computed for <paramref name="serviceId"/>, with that run's id, in one query:
+    /// what re-evaluating one service between audits needs. The facts are null when that run did not audit the service
+    /// (it is newer); the whole result is null when no run has succeeded.
+    /// </summary>
+    public async Task<RunGraphFacts?> GetLatestGraphFactsAsync(string serviceId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(serviceId);
+        await using var connection = await _context.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await AuditGraphTable.ReadLatestAsync(connection, serviceId, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The latest <paramref name="limit"/> runs of every status, newest first.</summary>

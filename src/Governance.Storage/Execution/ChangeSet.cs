@@ -9,17 +9,14 @@ internal sealed class Tracked<TState>
     public Tracked(Versioned<TState>? stored)
     {
         StoredVersion = Version = stored?.Version ?? 0;
-        State = stored?.State;
-    }
-
-    /// <summary>An aggregate known only by the version its next state was decided on.</summary>
-    public Tracked(long storedVersion)
-    {
-        StoredVersion = Version = storedVersion;
+        Stored = State = stored?.State;
     }
 
     /// <summary>The version in the store when read; 0 when it did not exist.</summary>
     public long StoredVersion { get; }
+
+    /// <summary>The state in the store when read; null when it did not exist.</summary>
+    public TState? Stored { get; }
 
     public TState? State { get; private set; }
 

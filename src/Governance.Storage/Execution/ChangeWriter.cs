@@ -14,7 +14,7 @@ internal static class ChangeWriter
         // Rows are written in key order and the head is locked last, so that two transactions never wait for each other in a circle.
         foreach (var (_, tracked) in changes.Services.Where(pair => pair.Value.Changed).OrderBy(pair => pair.Key, StringComparer.Ordinal))
         {
-            await context.Services.WriteAsync(writer, tracked.State!, tracked.Version, tracked.StoredVersion, now, cancellationToken).ConfigureAwait(false);
+            await context.Services.WriteAsync(writer, tracked, now, cancellationToken).ConfigureAwait(false);
         }
 
         foreach (var (_, tracked) in changes.Entities.Where(pair => pair.Value.Changed).OrderBy(pair => pair.Key, StringComparer.Ordinal))

@@ -5,8 +5,8 @@ using Governance.Storage.Writing;
 namespace Governance.Storage.Execution;
 
 /// <summary>
-/// Persists decided states: <see cref="CommitAsync"/> writes a state someone decided (a grain, from its cached state) at
-/// its base version; <see cref="ExecuteAsync"/> reads, decides and writes through the same step in one transaction (the
+/// Persists decided states: <see cref="CommitAsync"/> writes a state someone decided (a grain, from its cached state) where
+/// the stored version is still the one it decided on; <see cref="ExecuteAsync"/> reads, decides and writes through the same step in one transaction (the
 /// embedded CLI). Either way the state and its history entry commit together, or nothing does.
 /// </summary>
 internal sealed class CommandRunner(StoreContext context)
@@ -15,7 +15,7 @@ internal sealed class CommandRunner(StoreContext context)
         Aggregate<TState, TCommand> aggregate,
         AggregateAddress<TState> address,
         TState state,
-        long baseVersion,
+        Versioned<TState>? decidedOn,
         TCommand command,
         string actor,
         CancellationToken cancellationToken)
@@ -26,7 +26,7 @@ internal sealed class CommandRunner(StoreContext context)
             await using var connection = await context.OpenAsync(cancellationToken).ConfigureAwait(false);
             await using var transaction = await context.Dialect.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
             var now = context.TimeProvider.GetUtcNow();
-            var version = await WriteDecidedAsync(aggregate, address, new Tracked<TState>(baseVersion), state, command, actor, now, connection, transaction, cancellationToken).ConfigureAwait(false);
+            var version = await WriteDecidedAsync(aggregate, address, new Tracked<TState>(decidedOn), state, command, actor, now, connection, transaction, cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             return new CommitOutcome.Committed(version, now);
         }

@@ -20,7 +20,11 @@ internal static class ParallelMap
     /// that the consumer (writing rows) works while later chunks are still being mapped. Only a few chunks run ahead of
     /// the consumer: mapping is faster than writing, and rows mapped far ahead would all wait in memory at once.
     /// </summary>
-    public static async IAsyncEnumerable<TOut[]> MapAheadAsync<TIn, TOut>(IReadOnlyList<TIn> items, Func<TIn, TOut> map, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public static IAsyncEnumerable<TOut[]> MapAheadAsync<TIn, TOut>(IReadOnlyList<TIn> items, Func<TIn, TOut> map, CancellationToken cancellationToken) =>
+        MapAheadAsync(items.Count, index => map(items[index]), cancellationToken);
+
+    /// <summary>As <see cref="MapAheadAsync{TIn, TOut}(IReadOnlyList{TIn}, Func{TIn, TOut}, CancellationToken)"/>, over the positions 0 … <paramref name="count"/> - 1.</summary>
+    public static async IAsyncEnumerable<TOut[]> MapAheadAsync<TOut>(int count, Func<int, TOut> map, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         // A consumer that stops early (its write failed) leaves no chunk still to start.
         using var abandoned = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -28,11 +32,11 @@ internal static class ParallelMap
         var next = 0;
         try
         {
-            while (next < items.Count || ahead.Count > 0)
+            while (next < count || ahead.Count > 0)
             {
-                for (; ahead.Count < Lookahead && next < items.Count; next += ChunkSize)
+                for (; ahead.Count < Lookahead && next < count; next += ChunkSize)
                 {
-                    ahead.Enqueue(MapLater(items, next, Math.Min(next + ChunkSize, items.Count), map, abandoned.Token));
+                    ahead.Enqueue(MapLater(next, Math.Min(next + ChunkSize, count), map, abandoned.Token));
                 }
 
                 yield return await ahead.Dequeue().ConfigureAwait(false);
@@ -54,12 +58,12 @@ internal static class ParallelMap
             chunk.Add(read(reader));
             if (chunk.Count == ChunkSize)
             {
-                chunks.Add(MapLater(chunk, 0, chunk.Count, map, cancellationToken));
+                chunks.Add(MapLater(chunk, map, cancellationToken));
                 chunk = new List<TRow>(ChunkSize);
             }
         }
 
-        chunks.Add(MapLater(chunk, 0, chunk.Count, map, cancellationToken));
+        chunks.Add(MapLater(chunk, map, cancellationToken));
         var mapped = await Task.WhenAll(chunks).ConfigureAwait(false);
         var results = new List<TOut>(mapped.Sum(part => part.Length));
         foreach (var part in mapped)
@@ -70,14 +74,17 @@ internal static class ParallelMap
         return results;
     }
 
-    private static Task<TOut[]> MapLater<TIn, TOut>(IReadOnlyList<TIn> items, int first, int end, Func<TIn, TOut> map, CancellationToken cancellationToken) =>
+    private static Task<TOut[]> MapLater<TIn, TOut>(List<TIn> items, Func<TIn, TOut> map, CancellationToken cancellationToken) =>
+        MapLater(0, items.Count, index => map(items[index]), cancellationToken);
+
+    private static Task<TOut[]> MapLater<TOut>(int first, int end, Func<int, TOut> map, CancellationToken cancellationToken) =>
         Task.Run(
             () =>
             {
                 var mapped = new TOut[end - first];
                 for (var i = first; i < end; i++)
                 {
-                    mapped[i - first] = map(items[i]);
+                    mapped[i - first] = map(i);
                 }
 
                 return mapped;

@@ -2,11 +2,15 @@ using System.Data.Common;
 using Governance.Domain.Catalog;
 using Governance.Domain.Serialization;
 using Governance.Storage.Dialects;
+using Governance.Storage.Execution;
 using Governance.Storage.Writing;
 
 namespace Governance.Storage.Tables;
 
-/// <summary>The <c>services</c> table: one row per service aggregate, with owner and tier pulled out for queries.</summary>
+/// <summary>
+/// The <c>services</c> table: one row per service aggregate, with owner and tier pulled out for queries, and the
+/// <c>service_apis</c> index of the APIs each provides, written with it.
+/// </summary>
 internal sealed class ServiceTable : StateTable<ServiceState>
 {
     public const string SubjectPrefix = "service:";
@@ -14,10 +18,12 @@ internal sealed class ServiceTable : StateTable<ServiceState>
     private const string Select = $"SELECT {StateColumns} FROM services";
 
     private readonly string _selectMany;
+    private readonly ServiceApiTable _apis;
 
     public ServiceTable(SqlDialect dialect)
         : base(dialect)
     {
+        _apis = new ServiceApiTable(dialect);
         StatementParameter[] row =
         [
             Text("id"), Text("name"), Text("kind"), Text("owner"), Int32("tier"), Text("lifecycle"), Text("system"),
@@ -46,6 +52,44 @@ internal sealed class ServiceTable : StateTable<ServiceState>
     protected override Statement Update { get; }
 
     public override string Subject(ServiceState state) => state.Subject;
+
+    /// <summary>Queues the write of a changed service, conditional on its stored version, and of its <c>service_apis</c> rows that change with it.</summary>
+    public async ValueTask WriteAsync(RowWriter writer, Tracked<ServiceState> tracked, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var state = tracked.State!;
+        await WriteAsync(writer, state, tracked.Version, tracked.StoredVersion, now, cancellationToken).ConfigureAwait(false);
+        await ServiceApiTable.WriteAsync(writer, state.Id, tracked.Stored?.Profile.ProvidesApis ?? [], state.Profile.ProvidesApis, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The stored states, ordered by id, of the services <paramref name="service"/>'s edges resolve to (see
+    /// <see cref="GovernanceStore.GetDependencyTargetsAsync"/>): the API providers first, in one query of the index, then
+    /// every target's state in one query of the primary key.
+    /// </summary>
+    public async Task<List<ServiceState>> ReadDependencyTargetsAsync(DbConnection connection, DbTransaction transaction, ServiceState service, CancellationToken cancellationToken)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var apis = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var edge in service.Dependencies)
+        {
+            if (edge.IsApi)
+            {
+                apis.Add(edge.Target[EntityRefs.ApiPrefix.Length..]);
+            }
+            else if (edge.Target != service.Id)
+            {
+                ids.Add(edge.Target);
+            }
+        }
+
+        if (apis.Count > 0)
+        {
+            ids.UnionWith(await _apis.ReadProvidersAsync(connection, transaction, apis, service.Id, cancellationToken).ConfigureAwait(false));
+        }
+
+        var rows = await ReadManyAsync(connection, transaction, ids, cancellationToken).ConfigureAwait(false);
+        return [.. rows.Values.Select(row => row.State).OrderBy(state => state.Id, StringComparer.Ordinal)];
+    }
 
     public async Task<Versioned<ServiceState>?> ReadAsync(DbConnection connection, DbTransaction? transaction, string id, CancellationToken cancellationToken)
     {

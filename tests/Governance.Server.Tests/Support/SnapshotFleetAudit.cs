@@ -1,5 +1,7 @@
 using Governance.Application.Auditing;
 using Governance.Domain.Audit;
+using Governance.Domain.Graph;
+using Governance.Domain.Policies;
 using Governance.Server.Hosting;
 
 namespace Governance.Server.Tests.Support;
@@ -25,7 +27,8 @@ public sealed class SnapshotFleetAudit(StoreHolder holder, TimeProvider time, Au
             }
 
             var snapshot = await holder.Store.LoadSnapshotAsync(cancellationToken);
-            await audits.CompleteAuditAsync(runId, new AuditResult(time.GetUtcNow(), PolicySetHash, 0, snapshot.Services.Count, []), cancellationToken);
+            var graph = FleetGraph.Compute(snapshot.Services, new TierTargets([]));
+            await audits.CompleteAuditAsync(runId, new AuditResult(time.GetUtcNow(), PolicySetHash, 0, snapshot.Services.Count, []), snapshot.Services, graph, cancellationToken);
             return runId;
         }
         catch (Exception exception)

@@ -33,7 +33,7 @@ public abstract class AuditContractTests : StoreTestBase
         Clock.Advance(TimeSpan.FromSeconds(3));
         var result = AuditSamples.Result(auditedAt, AuditSamples.Profile("checkout", "single-zone", "no-runbook"), AuditSamples.Waived("billing", "stale-failover"), AuditSamples.Profile("api-gateway", "critical-path-hub"));
 
-        await Store.Audits.CompleteAuditAsync(id, result);
+        await Store.Audits.CompleteAuditAsync(id, result, AuditSamples.Audited, AuditSamples.Graph);
 
         var completed = await Store.Audits.GetAuditAsync(id);
         Assert.NotNull(completed);
@@ -123,7 +123,7 @@ public abstract class AuditContractTests : StoreTestBase
         Assert.Empty(await restarted.Audits.RecoverInterruptedAuditsAsync(TimeSpan.FromMinutes(30)));
 
         // The interrupted process, had it come back, could no longer complete the run.
-        var late = await Assert.ThrowsAsync<InvalidOperationException>(() => restarted.Audits.CompleteAuditAsync(crashed, AuditSamples.Result(Clock.GetUtcNow(), AuditSamples.Profile("a", "p-9"))));
+        var late = await Assert.ThrowsAsync<InvalidOperationException>(() => restarted.Audits.CompleteAuditAsync(crashed, AuditSamples.Result(Clock.GetUtcNow(), AuditSamples.Profile("a", "p-9")), AuditSamples.Audited, AuditSamples.Graph));
         Assert.Equal($"audit run {crashed} is failed (interrupted), not running", late.Message);
         Assert.Equal(1, await CountAsync("audit_profiles"));
         Assert.Equal(before, (await restarted.Audits.GetAuditAsync())!.Run.Id);
@@ -138,13 +138,15 @@ public abstract class AuditContractTests : StoreTestBase
         // Twelve hundred rows go out before the duplicate key the schema refuses.
         var profiles = Enumerable.Range(0, 1_500).Select(i => AuditSamples.Profile($"svc-{i:D4}", "p-1")).ToList();
         profiles.Insert(1_200, AuditSamples.Profile("svc-0003", "p-2"));
-        await Assert.ThrowsAnyAsync<DbException>(() => Store.Audits.CompleteAuditAsync(id, AuditSamples.Result(Clock.GetUtcNow(), [.. profiles])));
+        await Assert.ThrowsAnyAsync<DbException>(() => Store.Audits.CompleteAuditAsync(id, AuditSamples.Result(Clock.GetUtcNow(), [.. profiles]), AuditSamples.Audited, AuditSamples.Graph));
 
         Assert.Equal(AuditRunStatus.Running, (await Store.Audits.GetAuditRunAsync(id))!.Status);
         Assert.Null(await Store.Audits.GetAuditAsync(id));
         Assert.Equal(earlier, (await Store.Audits.GetAuditAsync())!.Run.Id);
         Assert.Empty(await Store.Audits.GetFindingKeysAsync(id));
         Assert.Equal(1, await CountAsync("audit_profiles"));
+        Assert.Equal(AuditSamples.Audited.Count, await CountAsync("audit_graph_facts"));
+        Assert.Equal(earlier, (await Store.Audits.GetLatestGraphFactsAsync("svc-03"))!.RunId);
 
         await Store.Audits.FailAuditAsync(id, "duplicate profile");
         Assert.Equal(AuditRunStatus.Failed, (await Store.Audits.GetAuditRunAsync(id))!.Status);
@@ -155,7 +157,7 @@ public abstract class AuditContractTests : StoreTestBase
     {
         var id = await Store.Audits.BeginAuditAsync("scheduled", AuditSamples.PolicySet);
 
-        await Assert.ThrowsAnyAsync<DbException>(() => Store.Audits.CompleteAuditAsync(id, AuditSamples.Result(Clock.GetUtcNow(), AuditSamples.Profile("a", "p-1"), new RiskProfile("b", []))));
+        await Assert.ThrowsAnyAsync<DbException>(() => Store.Audits.CompleteAuditAsync(id, AuditSamples.Result(Clock.GetUtcNow(), AuditSamples.Profile("a", "p-1"), new RiskProfile("b", [])), AuditSamples.Audited, AuditSamples.Graph));
 
         Assert.Equal(0, await CountAsync("audit_profiles"));
         Assert.Equal(AuditRunStatus.Running, (await Store.Audits.GetAuditRunAsync(id))!.Status);
@@ -167,7 +169,7 @@ public abstract class AuditContractTests : StoreTestBase
         var id = await Store.Audits.BeginAuditAsync("scheduled", AuditSamples.PolicySet);
 
         var refused = await Assert.ThrowsAsync<ArgumentException>(
-            () => Store.Audits.CompleteAuditAsync(id, AuditSamples.Result(Clock.GetUtcNow(), AuditSamples.Profile("a", "p-1")) with { PolicySetHash = "sha256:other" }));
+            () => Store.Audits.CompleteAuditAsync(id, AuditSamples.Result(Clock.GetUtcNow(), AuditSamples.Profile("a", "p-1")) with { PolicySetHash = "sha256:other" }, AuditSamples.Audited, AuditSamples.Graph));
 
         Assert.Contains("sha256:other", refused.Message, StringComparison.Ordinal);
         Assert.Equal(AuditRunStatus.Running, (await Store.Audits.GetAuditRunAsync(id))!.Status);
@@ -183,7 +185,7 @@ public abstract class AuditContractTests : StoreTestBase
 
         await Store.Audits.FailAuditAsync(failed, "second reason");
         var failSucceeded = await Assert.ThrowsAsync<InvalidOperationException>(() => Store.Audits.FailAuditAsync(succeeded, "too late"));
-        var completeAgain = await Assert.ThrowsAsync<InvalidOperationException>(() => Store.Audits.CompleteAuditAsync(succeeded, AuditSamples.Result(Clock.GetUtcNow(), AuditSamples.Profile("b", "p-1"))));
+        var completeAgain = await Assert.ThrowsAsync<InvalidOperationException>(() => Store.Audits.CompleteAuditAsync(succeeded, AuditSamples.Result(Clock.GetUtcNow(), AuditSamples.Profile("b", "p-1")), AuditSamples.Audited, AuditSamples.Graph));
         var missing = await Assert.ThrowsAsync<InvalidOperationException>(() => Store.Audits.FailAuditAsync(999, "no such run"));
 
         Assert.Equal("first reason", (await Store.Audits.GetAuditRunAsync(failed))!.Failure);
@@ -228,7 +230,7 @@ public abstract class AuditContractTests : StoreTestBase
     private async Task<long> CompleteAsync(params RiskProfile[] profiles)
     {
         var id = await Store.Audits.BeginAuditAsync("scheduled", AuditSamples.PolicySet);
-        await Store.Audits.CompleteAuditAsync(id, AuditSamples.Result(Clock.GetUtcNow(), profiles));
+        await Store.Audits.CompleteAuditAsync(id, AuditSamples.Result(Clock.GetUtcNow(), profiles), AuditSamples.Audited, AuditSamples.Graph);
         return id;
     }
 }

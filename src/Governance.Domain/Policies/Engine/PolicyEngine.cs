@@ -91,6 +91,25 @@ public sealed class PolicyEngine
         return new AuditResult(at, _set.Hash, _policies.Length, services.Count, [.. found.Select(i => profiles[i]!)]);
     }
 
+    /// <summary>
+    /// Judges one service at <paramref name="at"/> as <see cref="Evaluate"/> judges it within its fleet, given what the fleet
+    /// would give it: its <paramref name="graph"/> facts, and the services its edges resolve to (<paramref name="dependencyTargets"/>;
+    /// more may be given, such as every provider of an API, of which the one with the smallest id is taken, as in a fleet).
+    /// An edge to the service itself resolves to <paramref name="service"/>, never to a target of the same id. The profile
+    /// has no traits when the service has none.
+    /// </summary>
+    public RiskProfile EvaluateService(ServiceState service, GraphFacts graph, IReadOnlyList<ServiceState> dependencyTargets, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        ArgumentNullException.ThrowIfNull(graph);
+        ArgumentNullException.ThrowIfNull(dependencyTargets);
+        var day = DateOnly.FromDateTime(at.UtcDateTime);
+        var fleet = _usesTargets ? new FleetIndex([service, .. dependencyTargets.Where(target => target.Id != service.Id)]) : null;
+        var context = new FactContext(day.DayNumber, fleet);
+        context.Begin(service, graph, TierTargetOf(service.Profile.Tier));
+        return new RiskProfile(service.Id, Judge(context, day) ?? []);
+    }
+
     private TierTarget? TierTargetOf(int? tier) => tier is int known && known >= 0 && known < _tierTargets.Length ? _tierTargets[known] : null;
 
     /// <summary>The traits of the service in <paramref name="context"/>, most severe first; null when it has none.</summary>
