@@ -33,7 +33,7 @@ public sealed class ImportCommand
         }
         else
         {
-            ImportReport.Print(outcome, run.Context);
+            ImportPrinter.Print(ImportReport.From(outcome), run.Context);
         }
 
         return outcome.Rejected ? ExitCodes.InvalidInput : ExitCodes.Success;

@@ -85,6 +85,14 @@ public static partial class FleetText
         return new FleetTextRead<RemediationItem>(item, errors, Locate);
     }
 
+    /// <summary>Places a field the domain names (<c>expires</c>, <c>items[2].eta</c>) in a JSON or YAML text: where its value is, else where it belongs.</summary>
+    public static ImportProblem Locate(string text, FieldError error)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(error);
+        return Parse(text).Root is YamlMapping map ? Problem(error, new FleetSourceMap(Source, map, string.Empty).Resolve(error.Field)) : Unlocated(error);
+    }
+
     // The domain names an item's fields under the command (item.eta) or under the state's list (remediationItems[3].eta).
     [GeneratedRegex(@"^(item\.|remediationItems\[\d+\]\.)")]
     private static partial Regex ItemPrefix();
