@@ -12,7 +12,7 @@ public static class ApiProblems
     /// <summary>A validation problem: <c>errors</c> by request field, and <c>locations</c> (line, column in the body) where known.</summary>
     public static ValidationProblem Invalid(IEnumerable<ImportProblem> problems, string title = "The request breaks the rules")
     {
-        var list = problems.ToList();
+        var list = problems.OrderBy(problem => problem.Location.Line).ThenBy(problem => problem.Location.Column).ToList();
         var errors = list.GroupBy(problem => problem.Field, StringComparer.Ordinal)
             .ToDictionary(group => group.Key, group => group.Select(problem => problem.Message).ToArray(), StringComparer.Ordinal);
         var located = list.Where(problem => problem.Location.Line > 0)

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace Governance.Server.Api;
 
 /// <summary>Says once, when the server has started, which header it trusts for the actor, and warns of every address beyond loopback.</summary>
-internal sealed class ApiStartupNotice(IHostApplicationLifetime lifetime, IServer server, IOptions<ApiOptions> options, ILogger<ApiStartupNotice> logger) : IHostedService
+public sealed class ApiStartupNotice(IHostApplicationLifetime lifetime, IServer server, IOptions<ApiOptions> options, ILogger<ApiStartupNotice> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
