@@ -7,15 +7,23 @@ namespace Governance.Cli.Infrastructure;
 /// <summary>Attaches an action to a command, turning every failure into a message and an exit code, never a stack trace.</summary>
 public sealed class CommandBinder(GlobalOptions options, CliContext context)
 {
-    /// <summary>Runs <paramref name="action"/> when <paramref name="command"/> is invoked.</summary>
-    public Command Bind(Command command, Func<Invocation, Task<int>> action)
+    /// <summary>
+    /// Runs <paramref name="action"/> when <paramref name="command"/> is invoked. Only a command that can run through a
+    /// server (<paramref name="remote"/>) accepts --server on its command line; the others work on the store directly.
+    /// </summary>
+    public Command Bind(Command command, Func<Invocation, Task<int>> action, bool remote = false)
     {
-        command.SetAction((parse, cancellationToken) => RunAsync(parse, action, cancellationToken));
+        command.SetAction((parse, cancellationToken) => RunAsync(parse, action, remote, cancellationToken));
         return command;
     }
 
-    private async Task<int> RunAsync(ParseResult parse, Func<Invocation, Task<int>> action, CancellationToken cancellationToken)
+    private async Task<int> RunAsync(ParseResult parse, Func<Invocation, Task<int>> action, bool remote, CancellationToken cancellationToken)
     {
+        if (!remote && parse.GetResult(options.Server) is { Implicit: false })
+        {
+            return await FailAsync(ExitCodes.Usage, $"error: '{parse.CommandResult.Command.Name}' works on the store directly; --server is for waive, unwaive and import");
+        }
+
         try
         {
             return await action(new Invocation(parse, options, context, cancellationToken));

@@ -68,7 +68,7 @@ internal sealed class ImportSession(string? confineTo = null)
     }
 
     /// <summary>Drops <c>./</c> and <c>dir/../</c> from a path, keeping it relative when it was, so messages name files as the user did.</summary>
-    private static string NormalizeRelative(string file)
+    internal static string NormalizeRelative(string file)
     {
         var separator = Path.DirectorySeparatorChar;
         var segments = new List<string>();
