@@ -138,4 +138,23 @@ public sealed class HistoryChainTests
 
         Assert.NotEqual(entry.Hash, (entry with { RecordedAt = entry.RecordedAt.AddTicks(10) }).Recompute());
     }
+
+    [Fact]
+    public void A_fixed_entry_hashes_to_its_written_down_value()
+    {
+        // Worked out apart from the product: SHA-256 of the canonical array
+        // [1,"2026-12-01T09:00:00.000000Z","user:sam","service:checkout","waive-trait",2,"{\u0022command\u0022:…}","000…0"],
+        // with quotes in text written as \u0022. A change to the canonical form breaks every stored chain, so it must not pass unnoticed.
+        var entry = HistoryEntry.Create(
+            1,
+            new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero),
+            "user:sam",
+            "service:checkout",
+            "waive-trait",
+            """{"command":"waive-trait","waiver":{"traitId":"no-runbook"}}""",
+            2,
+            HistoryEntry.GenesisHash);
+
+        Assert.Equal("fce61cdf7b7f7e3770bddcc59d75e9d1b3231093b79c7a3c1f69136407cc86de", entry.Hash);
+    }
 }

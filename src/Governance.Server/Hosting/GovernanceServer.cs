@@ -20,6 +20,7 @@ public static class GovernanceServer
         }
 
         builder.AddGovernanceStore();
+        builder.AddServiceGrainHost();
         builder.AddAuditScheduler();
         builder.AddFleetAudit();
         builder.AddGovernanceJson();

@@ -1,3 +1,4 @@
+using Governance.Domain.Policies;
 using Governance.Policies.Tests.Support;
 
 namespace Governance.Policies.Tests.Loader;
@@ -23,7 +24,7 @@ public sealed class PolicyLoaderErrorTests : IDisposable
 
         Assert.Equal(
             [
-                $"{file}:2:7: kind: unknown kind 'Polcy'; expected Policy or TierTargets",
+                $"{file}:2:7: kind: unknown kind 'Polcy'; expected Policy, TierTargets or WaiverRules",
                 $"{file}:4:13: apiVersion: must be governance/v1, was 'governance/v2'",
             ],
             Errors());
@@ -227,6 +228,36 @@ public sealed class PolicyLoaderErrorTests : IDisposable
                 $"{file}:7:5: tiers[3].mustSurvive: is required",
                 $"{file}:7:13: tiers[3].tier: unknown tier 7; expected 0, 1, 2 or 3",
                 $"{other}:1:1: kind: a second TierTargets document; a policy set has exactly one, and it is at {file}:1:1",
+            ],
+            result.Errors.Select(error => error.ToString()));
+    }
+
+    [Fact]
+    public void Waiver_rules_are_the_defaults_unless_a_document_sets_them()
+    {
+        _files.Write("tier-targets.yaml", PolicyFiles.TierTargets);
+        Assert.Equal(WaiverRules.Default, _files.Load().Set!.Waivers);
+
+        _files.Write("waiver-rules.yaml", "apiVersion: governance/v1\nkind: WaiverRules\nmaxDays: 90\n");
+
+        Assert.Equal(new WaiverRules(90), _files.Load().Set!.Waivers);
+    }
+
+    [Fact]
+    public void Bad_and_second_waiver_rules_are_refused_where_they_are_written()
+    {
+        _files.Write("tier-targets.yaml", PolicyFiles.TierTargets);
+        var file = _files.Write("waiver-rules.yaml", "apiVersion: governance/v1\nkind: WaiverRules\nmaxDays: 0\nmaxDay: 3\n");
+        var other = _files.Write("z-more.yaml", "apiVersion: governance/v1\nkind: WaiverRules\nmaxDays: 30\n");
+
+        var result = _files.Load();
+
+        Assert.Null(result.Set);
+        Assert.Equal(
+            [
+                $"{file}:3:10: maxDays: must be between 1 and 3650 days, was 0",
+                $"{file}:4:1: maxDay: unknown field; expected one of apiVersion, kind, maxDays",
+                $"{other}:1:1: kind: a second WaiverRules document; a policy set has at most one, and it is at {file}:1:1",
             ],
             result.Errors.Select(error => error.ToString()));
     }

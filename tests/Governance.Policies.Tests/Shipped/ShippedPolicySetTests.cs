@@ -14,7 +14,13 @@ public sealed class ShippedPolicySetTests
 
         Assert.Empty(result.Errors);
         Assert.NotNull(result.Set);
-        Assert.Equal(32, result.Files.Count);
+        Assert.Equal(33, result.Files.Count);
+    }
+
+    [Fact]
+    public void The_shipped_waiver_rules_allow_a_year()
+    {
+        Assert.Equal(new WaiverRules(365), ShippedPolicies.Set.Waivers);
     }
 
     [Fact]

@@ -19,7 +19,7 @@ public abstract class StoreTestBase : IAsyncLifetime
         Store = await OpenStoreAsync();
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         foreach (var store in _stores)
         {
