@@ -33,6 +33,10 @@ public sealed class ServerModeTests : IAsyncLifetime
         {
             builder.UseSetting("Governance:Database", _remote.Database);
             builder.UseSetting("Governance:Audit:Policies", Path.Combine(Fixtures.RepositoryRoot, "policies"));
+
+            // A silo port of its own and no gateway: test hosts never collide on Orleans' fixed defaults.
+            builder.UseSetting("Governance:Cluster:SiloPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
+            builder.UseSetting("Governance:Cluster:GatewayPort", "0");
             builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(_remote.Time));
         });
         _server.UseKestrel(0);
@@ -88,7 +92,7 @@ public sealed class ServerModeTests : IAsyncLifetime
 
         Assert.Equal(6, unreachable.ExitCode);
         Assert.StartsWith("error: cannot reach the server at http://127.0.0.1:1/: ", unreachable.Error, StringComparison.Ordinal);
-        Assert.Equal((2, "error: 'services' works on the store directly; --server is for waive, unwaive and import\n"), (reading.ExitCode, reading.Error.ReplaceLineEndings("\n")));
+        Assert.Equal((2, "error: 'services list' works on the store directly; --server is for waive, unwaive and import\n"), (reading.ExitCode, reading.Error.ReplaceLineEndings("\n")));
         Assert.Equal((2, "error: --server must be an http:// or https:// URL, was 'ftp://example.com'\n"), (badUrl.ExitCode, badUrl.Error.ReplaceLineEndings("\n")));
     }
 
@@ -100,6 +104,13 @@ public sealed class ServerModeTests : IAsyncLifetime
 
         Assert.True(embedded.ExitCode == exitCode, $"embedded {string.Join(' ', args)}: {embedded.ExitCode} {embedded.Error}");
         Assert.Equal((exitCode, embedded.Output, embedded.Error), (remote.ExitCode, remote.Output, remote.Error));
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private string Write(string name, string content)

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Data.Common;
 using Governance.Storage;
 
@@ -21,7 +22,7 @@ public sealed class CommandBinder(GlobalOptions options, CliContext context)
     {
         if (!remote && parse.GetResult(options.Server) is { Implicit: false })
         {
-            return await FailAsync(ExitCodes.Usage, $"error: '{parse.CommandResult.Command.Name}' works on the store directly; --server is for waive, unwaive and import");
+            return await FailAsync(ExitCodes.Usage, $"error: '{CommandPath(parse)}' works on the store directly; --server is for waive, unwaive and import");
         }
 
         try
@@ -48,6 +49,18 @@ public sealed class CommandBinder(GlobalOptions options, CliContext context)
         {
             return await FailAsync(ExitCodes.InternalError, $"internal error ({unexpected.GetType().Name}): {unexpected.Message}");
         }
+    }
+
+    /// <summary>The command as typed, without the program: <c>services list</c>.</summary>
+    private static string CommandPath(ParseResult parse)
+    {
+        var names = new List<string>();
+        for (var result = parse.CommandResult; result.Parent is CommandResult parent; result = parent)
+        {
+            names.Insert(0, result.Command.Name);
+        }
+
+        return string.Join(' ', names);
     }
 
     private async Task<int> FailAsync(int exitCode, string message)
