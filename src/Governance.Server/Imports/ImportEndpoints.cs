@@ -30,7 +30,7 @@ public static class ImportEndpoints
         Actor actor,
         StoreHolder holder,
         TimeProvider time,
-        ILogger<ImportRequest> logger,
+        ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
         var (files, errors) = await UploadedFiles.WriteAsync(request.Files ?? [], cancellationToken);
@@ -44,7 +44,7 @@ public static class ImportEndpoints
             var options = new ImportOptions(request.SkipInvalid) { ConfineTo = files.Root };
             var outcome = await CatalogImport.RunAsync(holder.Store, files.Paths, options, actor.Name, request.DryRun, time, cancellationToken);
             var report = Displayed(ImportReport.From(outcome), files);
-            ApiLog.Imported(logger, actor.Name, report.Files, report.Created, report.Updated, report.Unchanged, report.Errors.Count, report.DryRun);
+            ApiLog.Imported(loggers.CreateLogger(typeof(ImportEndpoints).FullName!), actor.Name, report.Files, report.Created, report.Updated, report.Unchanged, report.Errors.Count, report.DryRun);
             return report.Errors.Count > 0 ? TypedResults.UnprocessableEntity(report) : TypedResults.Ok(report);
         }
     }

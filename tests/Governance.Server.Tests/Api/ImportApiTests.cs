@@ -101,6 +101,25 @@ public sealed class ImportApiTests : IAsyncLifetime
         Assert.Single(await _host.HistoryAsync("cart"));
     }
 
+    [Fact]
+    public async Task A_key_whose_first_request_still_runs_is_a_409_and_nothing_runs()
+    {
+        using var client = _host.Client("user:alice");
+        var body = JsonSerializer.Serialize(new { files = new[] { new { path = "fleet.yaml", content = Fleet } } });
+        await using (var store = await _host.OpenStoreAsync())
+        {
+            // The request's fingerprint as the server takes it: SHA-256 of "METHOD\nPATH\n" and the body.
+            var fingerprint = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"POST\n/api/imports\n{body}")));
+            await store.Idempotency.ClaimAsync(new("user:alice", "import-1"), fingerprint, TimeSpan.FromHours(1), TimeSpan.FromMinutes(5));
+        }
+
+        var response = await client.SendAsync(Keyed("import-1", ApiHost.Json(body)));
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal("the first request with the key 'import-1' is still running; retry once it has answered", JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("detail").GetString());
+        Assert.Empty(await _host.HistoryAsync("cart"));
+    }
+
     private static HttpRequestMessage Keyed(string key, HttpContent content)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/imports") { Content = content };
