@@ -1,4 +1,6 @@
+using System.Data.Common;
 using Governance.Storage.Connections;
+using Npgsql;
 
 namespace Governance.Storage;
 
@@ -14,4 +16,11 @@ public sealed record StoreAddress(string Dialect, string ConnectionString)
 
     /// <summary>Resolves a file path, a SQLite connection string, a PostgreSQL connection string or a postgres:// URL.</summary>
     public static StoreAddress Resolve(string connection) => StoreConnection.Resolve(connection);
+
+    /// <summary>
+    /// A data source over this database whose connections are set up as the store's own (on SQLite: waiting for the
+    /// write lock instead of failing with "database is locked"). The caller owns and disposes it.
+    /// </summary>
+    public DbDataSource CreateDataSource() =>
+        Dialect == PostgreSql ? NpgsqlDataSource.Create(ConnectionString) : new SqliteDataSource(ConnectionString);
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Governance.Domain.Catalog;
 using Governance.Domain.Commands;
+using Governance.Server.Tests.Support;
 using Governance.Storage;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -28,9 +29,16 @@ public sealed class CatalogApiTests : IAsyncLifetime
             }
         }
 
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder => builder
-            .UseSetting("Governance:Database", database)
-            .ConfigureTestServices(services => services.AddSingleton<TimeProvider>(_time)));
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            builder.UseSetting("Governance:Database", database);
+            foreach (var (key, value) in SiloPorts.Settings())
+            {
+                builder.UseSetting(key, value);
+            }
+
+            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(_time));
+        });
         _client = _factory.CreateClient();
     }
 

@@ -1,13 +1,14 @@
 using Governance.Server.Api;
 using Governance.Server.Auditing;
 using Governance.Server.Catalog;
+using Governance.Server.Cluster;
 using Governance.Server.Health;
 using Governance.Server.Imports;
 using Governance.Server.Services;
 
 namespace Governance.Server.Hosting;
 
-/// <summary>Builds the Governance web host: the store, the scheduled audit, JSON in the domain's shape, and the endpoints.</summary>
+/// <summary>Builds the Governance web host: the store, the silo, the scheduled audit, JSON in the domain's shape, and the endpoints.</summary>
 public static class GovernanceServer
 {
     /// <summary>A ready-to-run server; <paramref name="settings"/> override configuration (the CLI passes its --db here).</summary>
@@ -19,8 +20,15 @@ public static class GovernanceServer
             builder.Configuration.AddInMemoryCollection(settings);
         }
 
+        // Start order. Hosted services start one after another, in the order they are registered here (and stop in
+        // reverse), so these registrations are the start order and must stay in it:
+        //   1. the store: opening it runs the migrations, which create the OrleansQuery table the silo reads its SQL from;
+        //      then the grain host loads the policy set, so a broken set stops the server before any grain runs;
+        //   2. the silo: membership and reminders in the store's database; grains may use the open store;
+        //   3. Quartz: the audit schedule is installed and jobs fire only once the store and the silo are up.
         builder.AddGovernanceStore();
         builder.AddServiceGrainHost();
+        builder.AddGovernanceSilo();
         builder.AddAuditScheduler();
         builder.AddFleetAudit();
         builder.AddGovernanceJson();

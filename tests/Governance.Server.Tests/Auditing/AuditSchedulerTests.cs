@@ -197,7 +197,7 @@ public abstract class AuditSchedulerTests : IAsyncLifetime
         var host = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
             builder.UseSetting("Governance:Database", Database.ConnectionString);
-            foreach (var (key, value) in settings)
+            foreach (var (key, value) in SiloPorts.Settings().Concat(settings))
             {
                 builder.UseSetting(key, value);
             }

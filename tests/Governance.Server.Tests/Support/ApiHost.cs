@@ -6,7 +6,6 @@ using Governance.Storage.Tests.Support;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Governance.Server.Tests.Support;
 
@@ -29,16 +28,12 @@ public sealed class ApiHost : IAsyncDisposable
         {
             builder.UseSetting("Governance:Database", _database.ConnectionString);
             builder.UseSetting("Governance:Audit:Policies", Repository.Policies);
-            foreach (var (key, value) in settings)
+            foreach (var (key, value) in SiloPorts.Settings().Concat(settings))
             {
                 builder.UseSetting(key, value);
             }
 
-            builder.ConfigureTestServices(services =>
-            {
-                services.AddSingleton<TimeProvider>(Time);
-                services.TryAddSingleton(_ => System.Reflection.DispatchProxy.Create<Orleans.IGrainFactory, NoSilo>());
-            });
+            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));
         });
     }
 
@@ -105,8 +100,3 @@ public static class Repository
     }
 }
 
-/// <summary>TEMPORARY until the silo lands: a grain factory that fails every call.</summary>
-public class NoSilo : System.Reflection.DispatchProxy
-{
-    protected override object? Invoke(System.Reflection.MethodInfo? targetMethod, object?[]? args) => throw new InvalidOperationException("no silo yet");
-}
