@@ -82,13 +82,17 @@ public sealed class TwoNodeClusterTests(PostgresServer server) : IAsyncLifetime
         }
     }
 
-    /// <summary>Every trigger slot from the first succeeded run to the last has exactly one succeeded run: none lost, none doubled.</summary>
+    /// <summary>
+    /// As many succeeded runs as trigger times from the first run's to the last one's: none lost, none doubled. Runs are
+    /// counted, not matched to times, because the firings a killed node held are fired late, together, once a survivor
+    /// has found it dead (Quartz's cluster check-in), and then start in a later slot than the time they were due.
+    /// </summary>
     private static void AssertOncePerTrigger(IReadOnlyList<AuditRun> runs)
     {
         var succeeded = runs.Where(run => run.Status == AuditRunStatus.Succeeded).Select(run => Slot(run.StartedAt)).ToList();
-        Assert.True(succeeded.Count >= 3, $"only {succeeded.Count} scheduled audits succeeded");
-        Assert.Equal(succeeded.Distinct().Count(), succeeded.Count);
-        Assert.Equal(Enumerable.Range(0, (int)(succeeded[^1] - succeeded[0] + 1)).Select(offset => succeeded[0] + offset), succeeded);
+        var described = string.Join("\n", runs.Select(run => $"{run.Id} {run.StartedAt:HH:mm:ss.fff} {run.Status} {run.Failure}"));
+        Assert.True(succeeded.Count >= 3, $"only {succeeded.Count} scheduled audits succeeded:\n{described}");
+        Assert.True(succeeded[^1] - succeeded[0] + 1 == succeeded.Count, $"{succeeded.Count} audits for {succeeded[^1] - succeeded[0] + 1} trigger times:\n{described}");
     }
 
     private static long Slot(DateTimeOffset startedAt) => startedAt.ToUnixTimeMilliseconds() / (long)AuditEvery.TotalMilliseconds;

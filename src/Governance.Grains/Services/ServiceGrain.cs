@@ -136,10 +136,19 @@ public sealed class ServiceGrain(IServiceGrainHost host, IOptions<DeadlineOption
         }
     }
 
+    /// <summary>What follows a committed change. The change stands whatever happens here, so failures are logged, never thrown.</summary>
     private async Task AfterChangeAsync()
     {
         await _risks.EvaluateAsync(_current!, logger);
-        await MoveDeadlineReminderAsync(force: false);
+        try
+        {
+            await MoveDeadlineReminderAsync(force: false);
+        }
+        catch (Exception failure) when (failure is not OperationCanceledException)
+        {
+            // The reminder stays where it was; the next change, tick or activation moves it.
+            ServiceGrainLog.ReminderNotMoved(logger, failure, Id);
+        }
     }
 
     /// <summary>Records every deadline the clock has passed; how many were recorded.</summary>

@@ -17,6 +17,9 @@ internal static partial class ServiceGrainLog
     [LoggerMessage(5, LogLevel.Debug, "Service {ServiceId}: deadlines checked, {Recorded} recorded")]
     public static partial void DeadlinesChecked(ILogger logger, string serviceId, int recorded);
 
+    [LoggerMessage(6, LogLevel.Warning, "Service {ServiceId}: the deadline reminder could not be moved; the next change, tick or activation moves it")]
+    public static partial void ReminderNotMoved(ILogger logger, Exception exception, string serviceId);
+
     [LoggerMessage(4, LogLevel.Warning, "Service {ServiceId}: risks not re-evaluated after version {Version}; they are evaluated when next asked")]
     public static partial void RiskEvaluationFailed(ILogger logger, Exception exception, string serviceId, long version);
 }
