@@ -12,7 +12,7 @@ namespace Governance.Server.Auditing;
 [DisallowConcurrentExecution]
 public sealed class AuditJob(IFleetAudit audit, StoreHolder holder, IOptions<AuditScheduleOptions> options, TimeProvider time, ILogger<AuditJob> logger) : IJob
 {
-    /// <summary>The trigger reason scheduled runs are recorded with.</summary>
+    /// <summary>How the trigger of a scheduled run begins; the time it was due follows (<c>scheduled for 2026-12-01T03:00:00Z</c>).</summary>
     public const string ScheduledTrigger = "scheduled";
 
     /// <summary>The job's key in the job store.</summary>
@@ -29,7 +29,7 @@ public sealed class AuditJob(IFleetAudit audit, StoreHolder holder, IOptions<Aud
         {
             // No other audit job runs now, so a run left running this long is an orphan whatever node began it.
             await AuditRecovery.FailInterruptedAsync(holder.Store, options.Value.InterruptedAfter, logger, cancellationToken);
-            var runId = await audit.RunAsync(ScheduledTrigger, cancellationToken);
+            var runId = await audit.RunAsync(TriggerOf(context), cancellationToken);
             context.Result = runId;
             AuditLog.AuditSucceeded(logger, runId, time.GetElapsedTime(started));
         }
@@ -38,5 +38,12 @@ public sealed class AuditJob(IFleetAudit audit, StoreHolder holder, IOptions<Aud
             AuditLog.AuditFailed(logger, exception, time.GetElapsedTime(started));
             throw new JobExecutionException(exception);
         }
+    }
+
+    /// <summary>The run's trigger: scheduled, and for when, so that each firing's run can be told apart (a recovered firing says so).</summary>
+    public static string TriggerOf(IJobExecutionContext context)
+    {
+        var due = context.ScheduledFireTimeUtc is { } time ? $" for {time.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}" : string.Empty;
+        return context.Recovering ? $"{ScheduledTrigger}{due} (recovered)" : $"{ScheduledTrigger}{due}";
     }
 }

@@ -33,7 +33,12 @@ public static class AuditScheduling
                 if (database.Dialect == StoreAddress.PostgreSql)
                 {
                     store.UsePostgres(NpgsqlFactory.Instance, database.ConnectionString);
-                    store.UseClustering();
+                    // A node that dies holding a firing is found after check-in plus threshold: seconds, as for the silo.
+                    store.UseClustering(clustering =>
+                    {
+                        clustering.CheckinInterval = TimeSpan.FromSeconds(2);
+                        clustering.CheckinMisfireThreshold = TimeSpan.FromSeconds(3);
+                    });
                 }
                 else
                 {

@@ -71,7 +71,8 @@ public sealed class PolicyEngine
         var scores = new int[services.Count];
 
         // Services are judged independently, so ranges of them run in parallel, each with its own context.
-        Parallel.ForEach(Partitioner.Create(0, services.Count, RangeSize), range =>
+        // An empty range is refused by the partitioner: an empty fleet has nothing to judge.
+        Parallel.ForEach(services.Count == 0 ? [] : Partitioner.Create(0, services.Count, RangeSize).GetDynamicPartitions(), range =>
         {
             var context = new FactContext(day.DayNumber, fleet);
             for (var i = range.Item1; i < range.Item2; i++)
