@@ -7,6 +7,7 @@ using Governance.Domain.Policies;
 using Governance.Storage.Audits;
 using Governance.Storage.Connections;
 using Governance.Storage.Execution;
+using Governance.Storage.Idempotency;
 using Governance.Storage.Migrations;
 using Governance.Storage.Tables;
 
@@ -28,6 +29,7 @@ public sealed class GovernanceStore : IAsyncDisposable
         _commands = new CommandRunner(_context);
         _batches = new BatchRunner(_context);
         Audits = new AuditRunStore(_context);
+        Idempotency = new IdempotencyStore(_context);
         Dialect = connection.Dialect.Name;
         Location = connection.Location;
     }
@@ -40,6 +42,9 @@ public sealed class GovernanceStore : IAsyncDisposable
 
     /// <summary>The fleet audit runs and their results.</summary>
     public AuditRunStore Audits { get; }
+
+    /// <summary>The write API's idempotency keys and the responses they replay.</summary>
+    public IdempotencyStore Idempotency { get; }
 
     /// <summary>
     /// Opens a store and brings its schema up to date. <paramref name="connection"/> is a file path or a

@@ -287,6 +287,24 @@ public sealed class BackstageMappingTests : IDisposable
     }
 
     [Fact]
+    public void A_confined_import_follows_no_location_target_outside_its_folder()
+    {
+        var outside = _catalog.Write("outside/teams.yaml", "apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata: { name: team-a }\nspec: { type: team, children: [] }\n");
+        var inside = _catalog.Write("upload/inside.yaml", "apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata: { name: team-b }\nspec: { type: team, children: [] }\n");
+        var location = _catalog.Write("upload/location.yaml", $"apiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata: {{ name: a }}\nspec: {{ targets: [../outside/teams.yaml, {outside}, ./inside.yaml] }}\n");
+
+        var plan = CatalogReader.Read([location], new ImportOptions { ConfineTo = Path.GetDirectoryName(location) });
+
+        Assert.Equal([location, inside], plan.Files);
+        Assert.Equal(
+            [
+                $"{location}:4:19: spec.targets[0]: the target is outside the files of this import: send it with them",
+                $"{location}:4:42: spec.targets[1]: the target is outside the files of this import: send it with them",
+            ],
+            plan.Errors.Select(error => error.ToString()));
+    }
+
+    [Fact]
     public void Skipping_invalid_entities_imports_the_rest_and_lists_what_was_skipped()
     {
         var file = _catalog.Write("catalog.yaml", """

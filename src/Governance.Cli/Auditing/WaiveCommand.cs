@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Governance.Application.Auditing;
 using Governance.Cli.Infrastructure;
+using Governance.Cli.Remote;
 using Governance.Domain.Catalog;
 using Governance.Domain.Commands;
 using Governance.Domain.Policies;
@@ -28,7 +29,8 @@ public sealed class WaiveCommand
 
     private Command Build(CommandBinder binder) => binder.Bind(
         new Command("waive", "Waive a risk trait on a service until a date; the waiver is kept in the service's history") { _service, _trait, _reason, _until, _approver, _policies },
-        RunAsync);
+        RunAsync,
+        remote: true);
 
     private async Task<int> RunAsync(Invocation run)
     {
@@ -39,10 +41,26 @@ public sealed class WaiveCommand
         }
 
         var approver = run.Get(_approver)!.Trim();
-        var trait = run.Get(_trait)!.Trim();
+        var waiver = new Waiver(run.Get(_trait)!.Trim(), run.Get(_reason)!.Trim(), approver, until);
+        var version = run.Server is { } server
+            ? await WaiveThroughAsync(server, run, id, waiver)
+            : await WaiveAsync(run, id, waiver);
+        if (run.Json)
+        {
+            run.WriteJson(new { ServiceId = id, Version = version, Waiver = waiver });
+        }
+        else
+        {
+            run.Context.Console.WriteLine($"Waived {waiver.TraitId} on {id} until {until:yyyy-MM-dd}, approved by {approver} (version {version}). The next audit lists it as waived.");
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private async Task<long> WaiveAsync(Invocation run, string id, Waiver waiver)
+    {
         var policies = LoadPolicies(run.Get(_policies));
         await using var store = await run.OpenExistingStoreAsync();
-        var waiver = new Waiver(trait, run.Get(_reason)!.Trim(), approver, until);
         var result = await store.ExecuteAsync(id, new WaiveTrait(waiver), run.Actor, policies: policies, cancellationToken: run.CancellationToken);
         if (result.Status == CommandStatus.Rejected)
         {
@@ -50,16 +68,21 @@ public sealed class WaiveCommand
                 $"{id}: {string.Join("; ", result.Errors)}");
         }
 
-        if (run.Json)
+        return result.Version;
+    }
+
+    // The server's grain decides against the server's policy set: a local folder would not be the one applied.
+    private async Task<long> WaiveThroughAsync(Uri server, Invocation run, string id, Waiver waiver)
+    {
+        if (run.Get(_policies) is not null)
         {
-            run.WriteJson(new { ServiceId = id, result.Version, Waiver = waiver });
-        }
-        else
-        {
-            run.Context.Console.WriteLine($"Waived {waiver.TraitId} on {id} until {until:yyyy-MM-dd}, approved by {approver} (version {result.Version}). The next audit lists it as waived.");
+            throw new CliException(ExitCodes.Usage, "--policies names a local folder; through --server the server's policies decide");
         }
 
-        return ExitCodes.Success;
+        using var client = new ServerClient(server, run.Actor, run.Context.Time);
+        var request = new { waiver.TraitId, waiver.Justification, waiver.Approver, waiver.Expires };
+        var answer = await client.SendAsync(HttpMethod.Post, $"api/services/{Uri.EscapeDataString(id)}/waivers", request, run.CancellationToken);
+        return answer.IsSuccess ? answer.Body.GetProperty("version").GetInt64() : throw ServerClient.Failure(answer, id);
     }
 
     // The domain checks the trait against the set and the span against its waiver rules; a set that does not load is input to fix.

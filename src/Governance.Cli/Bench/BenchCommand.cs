@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Governance.Application.Catalog;
-using Governance.Cli.Catalog;
 using Governance.Cli.Generation;
 using Governance.Cli.Infrastructure;
 using Governance.Integrations.Generation;

@@ -1,6 +1,9 @@
 using System.CommandLine;
+using System.Net;
+using System.Text.Json;
 using Governance.Application.Catalog;
 using Governance.Cli.Infrastructure;
+using Governance.Cli.Remote;
 using Governance.Integrations.Import;
 
 namespace Governance.Cli.Catalog;
@@ -21,21 +24,62 @@ public sealed class ImportCommand
     public static Command Create(CommandBinder binder) => new ImportCommand().Build(binder);
 
     private Command Build(CommandBinder binder) =>
-        binder.Bind(new Command("import", "Import catalog files into the store, all or nothing") { _paths, _dryRun, _skipInvalid }, RunAsync);
+        binder.Bind(new Command("import", "Import catalog files into the store, all or nothing") { _paths, _dryRun, _skipInvalid }, RunAsync, remote: true);
 
     private async Task<int> RunAsync(Invocation run)
     {
-        await using var store = await run.OpenStoreAsync();
-        var outcome = await CatalogImport.RunAsync(store, run.Get(_paths) ?? [], new ImportOptions(run.Get(_skipInvalid)), run.Actor, run.Get(_dryRun), run.Context.Time, run.CancellationToken);
+        var report = run.Server is { } server ? await ImportThroughAsync(server, run) : await ImportAsync(run);
         if (run.Json)
         {
-            run.WriteJson(ImportReport.From(outcome));
+            run.WriteJson(report);
         }
         else
         {
-            ImportReport.Print(outcome, run.Context);
+            ImportPrinter.Print(report, run.Context);
         }
 
-        return outcome.Rejected ? ExitCodes.InvalidInput : ExitCodes.Success;
+        return report.Errors.Count > 0 ? ExitCodes.InvalidInput : ExitCodes.Success;
+    }
+
+    private async Task<ImportReport> ImportAsync(Invocation run)
+    {
+        await using var store = await run.OpenStoreAsync();
+        var outcome = await CatalogImport.RunAsync(store, run.Get(_paths) ?? [], new ImportOptions(run.Get(_skipInvalid)), run.Actor, run.Get(_dryRun), run.Context.Time, run.CancellationToken);
+        return ImportReport.From(outcome);
+    }
+
+    // The files travel to the server under the names the import would print; the server answers with the same report.
+    private async Task<ImportReport> ImportThroughAsync(Uri server, Invocation run)
+    {
+        var missing = new List<ImportProblem>();
+        var files = CatalogReader.ExpandPaths(run.Get(_paths) ?? [], missing);
+        if (missing.Count > 0)
+        {
+            return new ImportReport(run.Get(_dryRun), false, files.Count, 0, 0, 0, [.. missing.Select(problem => problem.ToString())], [], [], [], [], []);
+        }
+
+        var contents = new List<object>(files.Count);
+        foreach (var file in files)
+        {
+            contents.Add(new { Path = file, Content = await ReadAsync(file, run.CancellationToken) });
+        }
+
+        using var client = new ServerClient(server, run.Actor, run.Context.Time);
+        var answer = await client.SendAsync(HttpMethod.Post, "api/imports", new { Files = contents, DryRun = run.Get(_dryRun), SkipInvalid = run.Get(_skipInvalid) }, run.CancellationToken);
+        return answer.Status is HttpStatusCode.OK or HttpStatusCode.UnprocessableEntity && answer.Body.TryGetProperty("applied", out _)
+            ? answer.Body.Deserialize<ImportReport>(CliJson.Options)!
+            : throw ServerClient.Failure(answer, "import");
+    }
+
+    private static async Task<string> ReadAsync(string file, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await File.ReadAllTextAsync(file, cancellationToken);
+        }
+        catch (Exception failure) when (failure is IOException or UnauthorizedAccessException)
+        {
+            throw new CliException(ExitCodes.InvalidInput, $"{file}: cannot be read: {failure.Message}");
+        }
     }
 }

@@ -26,7 +26,7 @@ public static class DemoCommand
         var outcome = await CatalogImport.RunAsync(store, [FleetFile], new ImportOptions(), "demo", dryRun: false, run.Context.Time, run.CancellationToken);
         if (outcome.Rejected)
         {
-            ImportReport.Print(outcome, run.Context);
+            ImportPrinter.Print(ImportReport.From(outcome), run.Context);
             return ExitCodes.InvalidInput;
         }
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Data.Common;
 using Governance.Storage;
 
@@ -7,15 +8,23 @@ namespace Governance.Cli.Infrastructure;
 /// <summary>Attaches an action to a command, turning every failure into a message and an exit code, never a stack trace.</summary>
 public sealed class CommandBinder(GlobalOptions options, CliContext context)
 {
-    /// <summary>Runs <paramref name="action"/> when <paramref name="command"/> is invoked.</summary>
-    public Command Bind(Command command, Func<Invocation, Task<int>> action)
+    /// <summary>
+    /// Runs <paramref name="action"/> when <paramref name="command"/> is invoked. Only a command that can run through a
+    /// server (<paramref name="remote"/>) accepts --server on its command line; the others work on the store directly.
+    /// </summary>
+    public Command Bind(Command command, Func<Invocation, Task<int>> action, bool remote = false)
     {
-        command.SetAction((parse, cancellationToken) => RunAsync(parse, action, cancellationToken));
+        command.SetAction((parse, cancellationToken) => RunAsync(parse, action, remote, cancellationToken));
         return command;
     }
 
-    private async Task<int> RunAsync(ParseResult parse, Func<Invocation, Task<int>> action, CancellationToken cancellationToken)
+    private async Task<int> RunAsync(ParseResult parse, Func<Invocation, Task<int>> action, bool remote, CancellationToken cancellationToken)
     {
+        if (!remote && parse.GetResult(options.Server) is { Implicit: false })
+        {
+            return await FailAsync(ExitCodes.Usage, $"error: '{CommandPath(parse)}' works on the store directly; --server is for waive, unwaive and import");
+        }
+
         try
         {
             return await action(new Invocation(parse, options, context, cancellationToken));
@@ -40,6 +49,18 @@ public sealed class CommandBinder(GlobalOptions options, CliContext context)
         {
             return await FailAsync(ExitCodes.InternalError, $"internal error ({unexpected.GetType().Name}): {unexpected.Message}");
         }
+    }
+
+    /// <summary>The command as typed, without the program: <c>services list</c>.</summary>
+    private static string CommandPath(ParseResult parse)
+    {
+        var names = new List<string>();
+        for (var result = parse.CommandResult; result.Parent is CommandResult parent; result = parent)
+        {
+            names.Insert(0, result.Command.Name);
+        }
+
+        return string.Join(' ', names);
     }
 
     private async Task<int> FailAsync(int exitCode, string message)

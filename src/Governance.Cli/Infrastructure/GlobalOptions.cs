@@ -8,6 +8,8 @@ public sealed class GlobalOptions
 {
     public const string ActorVariable = "GOVERNANCE_ACTOR";
 
+    public const string ServerVariable = "GOVERNANCE_SERVER";
+
     public Option<string?> Database { get; } = new("--db")
     {
         Description = $"The store: a SQLite file path, or a PostgreSQL connection string (Host=…). Default: ${StoreDefaults.DatabaseVariable}, else ./{StoreDefaults.DefaultDatabase}",
@@ -26,5 +28,11 @@ public sealed class GlobalOptions
         Recursive = true,
     };
 
-    public IEnumerable<Option> All => [Database, Json, Actor];
+    public Option<string?> Server { get; } = new("--server")
+    {
+        Description = $"A Governance server's URL (http://host:8080): waive, unwaive and import go through its API instead of the store. Default: ${ServerVariable}",
+        Recursive = true,
+    };
+
+    public IEnumerable<Option> All => [Database, Json, Actor, Server];
 }

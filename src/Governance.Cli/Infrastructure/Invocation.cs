@@ -21,6 +21,25 @@ public sealed class Invocation(ParseResult parse, GlobalOptions options, CliCont
     /// <summary>The store named on the command line itself, ignoring the environment and the default.</summary>
     public string? ExplicitDatabase => NonEmpty(parse.GetValue(options.Database));
 
+    /// <summary>
+    /// The server a writing command goes through, in order: --server, GOVERNANCE_SERVER; null runs it on the store directly.
+    /// </summary>
+    public Uri? Server
+    {
+        get
+        {
+            var url = NonEmpty(parse.GetValue(options.Server)) ?? NonEmpty(Context.Environment(GlobalOptions.ServerVariable));
+            if (url is null)
+            {
+                return null;
+            }
+
+            return Uri.TryCreate(url, UriKind.Absolute, out var server) && server.Scheme is "http" or "https"
+                ? server
+                : throw new CliException(ExitCodes.Usage, $"--server must be an http:// or https:// URL, was '{url}'");
+        }
+    }
+
     public T? Get<T>(Option<T> option) => parse.GetValue(option);
 
     public T? Get<T>(Argument<T> argument) => parse.GetValue(argument);

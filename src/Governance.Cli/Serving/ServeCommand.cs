@@ -18,7 +18,7 @@ public sealed class ServeCommand
     public static Command Create(CommandBinder binder) => new ServeCommand().Build(binder);
 
     private Command Build(CommandBinder binder) =>
-        binder.Bind(new Command("serve", "Run the server: health at /health, the catalog at /api/services") { _urls }, RunAsync);
+        binder.Bind(new Command("serve", "Run the server: health at /health, the catalog and its write API under /api, OpenAPI at /openapi/v1.json") { _urls }, RunAsync);
 
     private async Task<int> RunAsync(Invocation run)
     {

@@ -37,7 +37,8 @@ internal static class FleetRemediationReader
         return ([.. order.Select(i => items[i])], [.. order.Select(i => positions[i])]);
     }
 
-    private static RemediationItem ReadItem(FieldReader reader, YamlMapping map, string path)
+    /// <summary>Reads one item at <paramref name="path"/>.</summary>
+    public static RemediationItem ReadItem(FieldReader reader, YamlMapping map, string path)
     {
         reader.CheckKeys(map, path, _keys);
         var id = reader.RequiredString(map, "id", path);

@@ -13,9 +13,11 @@ internal static class FleetServiceReader
         "id", "name", "description", "owner", "tier", "lifecycle", "type", "system", "products", "tags", "repository", "runbook",
         "onCall", "providesApis", "dependencyOf", "annotations", "footprint", "dataStores", "facts", "dependencies", "remediationItems");
 
-    public static ServiceDraft Read(YamlNode node, int index, string file)
+    public static ServiceDraft Read(YamlNode node, int index, string file) => Read(node, $"services[{index}]", file, null);
+
+    /// <summary>Reads a service at <paramref name="path"/>; <paramref name="defaults"/> stand in for an id or name left out.</summary>
+    public static ServiceDraft Read(YamlNode node, string path, string file, ServiceDefaults? defaults)
     {
-        var path = $"services[{index}]";
         var errors = new List<ImportProblem>();
         var reader = new FieldReader(file, errors);
         if (node is not YamlMapping map)
@@ -27,7 +29,7 @@ internal static class FleetServiceReader
         reader.CheckKeys(map, path, _keys);
         var references = new List<PendingReference>();
         var (dependencyOf, dependencyOfOrder) = FleetRefs.Services(reader, map, "dependencyOf", path, references);
-        var profile = ReadProfile(reader, map, path, references) with { DependencyOf = dependencyOf };
+        var profile = ReadProfile(reader, map, path, references, defaults) with { DependencyOf = dependencyOf };
         var (dependencies, dependencyOrder) = FleetDependencyReader.Read(reader, map, path, references);
         var (items, itemOrder) = FleetRemediationReader.Read(reader, map, path);
         var command = new DefineService(profile)
@@ -48,14 +50,16 @@ internal static class FleetServiceReader
             draft.HasId = true;
         }
 
-        DraftValidation.Validate(draft, new FleetSourceMap(file, map, path, new ListOrders(dependencyOrder, itemOrder, dependencyOfOrder)));
+        draft.SourceMap = new FleetSourceMap(file, map, path, new ListOrders(dependencyOrder, itemOrder, dependencyOfOrder));
+        DraftValidation.Validate(draft, draft.SourceMap);
         return draft;
     }
 
-    private static ServiceProfile ReadProfile(FieldReader reader, YamlMapping map, string path, List<PendingReference> references)
+    private static ServiceProfile ReadProfile(FieldReader reader, YamlMapping map, string path, List<PendingReference> references, ServiceDefaults? defaults)
     {
-        var id = reader.RequiredString(map, "id", path);
-        return new ServiceProfile(id, reader.RequiredString(map, "name", path))
+        var id = defaults is not null && map.Get("id") is null ? defaults.Id : reader.RequiredString(map, "id", path);
+        var name = defaults?.Name is { } known && map.Get("name") is null ? known : reader.RequiredString(map, "name", path);
+        return new ServiceProfile(id, name)
         {
             Kind = KindOf(reader, map, id, path),
             Type = reader.String(map, "type", path),
@@ -147,3 +151,6 @@ internal static class FleetServiceReader
         return annotations;
     }
 }
+
+/// <summary>What a service read on its own (a request body) takes when it leaves out its id or name: the service it is sent to.</summary>
+internal sealed record ServiceDefaults(string Id, string? Name);

@@ -11,7 +11,7 @@ public static class CatalogReader
     {
         ArgumentNullException.ThrowIfNull(paths);
         ArgumentNullException.ThrowIfNull(options);
-        var session = new ImportSession();
+        var session = new ImportSession(options.ConfineTo);
         foreach (var path in paths)
         {
             session.AddPath(path);
@@ -19,5 +19,18 @@ public static class CatalogReader
 
         session.ReadAll();
         return PlanAssembler.Assemble(session, options);
+    }
+
+    /// <summary>
+    /// The files an import of <paramref name="paths"/> starts from, in the order it reads them (a folder's YAML files sorted),
+    /// each once; a path that does not exist adds a problem to <paramref name="problems"/>. For a client that sends the files
+    /// to a server to import.
+    /// </summary>
+    public static IReadOnlyList<string> ExpandPaths(IReadOnlyList<string> paths, List<ImportProblem> problems)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        ArgumentNullException.ThrowIfNull(problems);
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        return [.. paths.SelectMany(path => FileDiscovery.Expand(path, problems)).Where(file => known.Add(Path.GetFullPath(file))).Select(ImportSession.NormalizeRelative)];
     }
 }

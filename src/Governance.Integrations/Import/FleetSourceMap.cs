@@ -27,11 +27,11 @@ internal sealed class FleetSourceMap(string file, YamlMapping item, string prefi
             if (map.Get(name) is not { } child)
             {
                 // A missing field is reported where it should have been: on its mapping.
-                field.Append('.').AppendJoin('.', segments[i..]);
+                Separate(field).AppendJoin('.', segments[i..]);
                 break;
             }
 
-            field.Append('.').Append(name);
+            Separate(field).Append(name);
             node = child;
             if (index is { } position)
             {
@@ -48,6 +48,9 @@ internal sealed class FleetSourceMap(string file, YamlMapping item, string prefi
 
         return (field.ToString(), new SourceLocation(file, node.Line, node.Column));
     }
+
+    // An item read at the root of its own text (a request body) has no prefix to separate from.
+    private static StringBuilder Separate(StringBuilder field) => field.Length == 0 ? field : field.Append('.');
 
     private int Reorder(string list, int index)
     {

@@ -1,8 +1,9 @@
 namespace Governance.Integrations.Import;
 
 /// <summary>The files of one import, read once each in a fixed order, including files that Location entities lead to.</summary>
-internal sealed class ImportSession
+internal sealed class ImportSession(string? confineTo = null)
 {
+    private readonly string? _root = confineTo is null ? null : Path.TrimEndingDirectorySeparator(Path.GetFullPath(confineTo)) + Path.DirectorySeparatorChar;
     private readonly HashSet<string> _known = new(StringComparer.Ordinal);
     private readonly Queue<string> _pending = new();
 
@@ -39,7 +40,11 @@ internal sealed class ImportSession
 
     private void Follow(LocationTarget target)
     {
-        if (File.Exists(target.Path))
+        if (_root is not null && !Path.GetFullPath(target.Path).StartsWith(_root, StringComparison.Ordinal))
+        {
+            Errors.Add(new ImportProblem(target.Location, target.Field, "the target is outside the files of this import: send it with them"));
+        }
+        else if (File.Exists(target.Path))
         {
             Enqueue(target.Path);
         }
@@ -63,7 +68,7 @@ internal sealed class ImportSession
     }
 
     /// <summary>Drops <c>./</c> and <c>dir/../</c> from a path, keeping it relative when it was, so messages name files as the user did.</summary>
-    private static string NormalizeRelative(string file)
+    internal static string NormalizeRelative(string file)
     {
         var separator = Path.DirectorySeparatorChar;
         var segments = new List<string>();

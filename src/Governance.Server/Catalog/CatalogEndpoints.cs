@@ -5,14 +5,13 @@ using Governance.Storage;
 
 namespace Governance.Server.Catalog;
 
-/// <summary>Read access to the catalog and its history under <c>/api</c>.</summary>
+/// <summary>Reads of the whole catalog and its history under <c>/api</c>; one service is read through its grain (ServiceEndpoints).</summary>
 public static class CatalogEndpoints
 {
     public static IEndpointRouteBuilder MapCatalogEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api");
         api.MapGet("/services", ListServicesAsync);
-        api.MapGet("/services/{id}", GetServiceAsync);
         api.MapGet("/history/verify", VerifyHistoryAsync);
         return endpoints;
     }
@@ -27,14 +26,6 @@ public static class CatalogEndpoints
         var owner = team is null ? null : EntityRefs.Normalize(team, EntityKinds.Group);
         var services = await holder.Store.ListServicesAsync(new ServiceQuery(owner, tier), cancellationToken);
         return Results.Ok(services.Select(service => new { service.State.Id, service.State.Profile.Name, service.State.Profile.Owner, service.State.Profile.Tier, service.State.Profile.Lifecycle, service.Version }));
-    }
-
-    private static async Task<IResult> GetServiceAsync(StoreHolder holder, string id, CancellationToken cancellationToken)
-    {
-        var service = await holder.Store.GetServiceAsync(EntityRefs.Normalize(id, "component"), cancellationToken);
-        return service is null
-            ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such service", detail: $"no service '{id}'")
-            : Results.Ok(new { service.Version, service.UpdatedAt, service.State });
     }
 
     private static async Task<IResult> VerifyHistoryAsync(StoreHolder holder, CancellationToken cancellationToken)

@@ -1,7 +1,10 @@
+using Governance.Server.Api;
 using Governance.Server.Auditing;
 using Governance.Server.Catalog;
 using Governance.Server.Cluster;
 using Governance.Server.Health;
+using Governance.Server.Imports;
+using Governance.Server.Services;
 
 namespace Governance.Server.Hosting;
 
@@ -29,9 +32,15 @@ public static class GovernanceServer
         builder.AddAuditScheduler();
         builder.AddFleetAudit();
         builder.AddGovernanceJson();
+        builder.AddGovernanceApi();
         var app = builder.Build();
+        app.UseGovernanceApi();
         app.MapHealthEndpoints();
         app.MapCatalogEndpoints();
+        app.MapServiceEndpoints();
+        app.MapWaiverEndpoints();
+        app.MapRemediationEndpoints();
+        app.MapImportEndpoints();
         return app;
     }
 }

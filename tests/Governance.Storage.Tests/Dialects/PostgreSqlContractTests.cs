@@ -59,3 +59,10 @@ public sealed class PostgreSqlDependencyTargetTests(PostgresServer server) : Dep
 {
     protected override async Task<ITestDatabase> CreateDatabaseAsync() => await server.CreateDatabaseAsync();
 }
+
+[RequiresPostgreSql]
+[Collection(PostgresCollection.Name)]
+public sealed class PostgreSqlIdempotencyTests(PostgresServer server) : IdempotencyContractTests
+{
+    protected override async Task<ITestDatabase> CreateDatabaseAsync() => await server.CreateDatabaseAsync();
+}

@@ -1,11 +1,9 @@
-using Governance.Application.Catalog;
-using Governance.Cli.Infrastructure;
 using Governance.Integrations.Import;
 using Governance.Storage;
 
-namespace Governance.Cli.Catalog;
+namespace Governance.Application.Catalog;
 
-/// <summary>What <c>import</c> tells a person or a script.</summary>
+/// <summary>What an import tells a person or a script: the JSON of <c>import --json</c> and of the server's <c>POST /api/imports</c>.</summary>
 public sealed record ImportReport(
     bool DryRun,
     bool Applied,
@@ -20,6 +18,7 @@ public sealed record ImportReport(
     IReadOnlyList<string> Skipped,
     IReadOnlyList<SubjectChange> Changes)
 {
+
     /// <summary>The report of <paramref name="outcome"/>.</summary>
     public static ImportReport From(ImportOutcome outcome)
     {
@@ -48,55 +47,6 @@ public sealed record ImportReport(
             [.. outcome.Resolved.Select(reference => reference.ToString())],
             [.. plan.Skipped.SelectMany(skipped => skipped.Problems.Select(problem => $"{skipped.Reference}: {problem}"))],
             batch?.Changes.Where(change => change.Kind is ChangeKind.Created or ChangeKind.Updated).ToList() ?? []);
-    }
-
-    /// <summary>Prints <paramref name="outcome"/> for a person: errors to standard error, the summary to standard output.</summary>
-    public static void Print(ImportOutcome outcome, CliContext context)
-    {
-        var report = From(outcome);
-        foreach (var error in report.Errors)
-        {
-            context.Error.WriteLine($"error: {error}");
-        }
-
-        if (report.Errors.Count > 0)
-        {
-            context.Error.WriteLine($"Nothing was imported: {report.Errors.Count} error(s) in {report.Files} file(s).");
-            return;
-        }
-
-        foreach (var line in report.Warnings.Concat(report.Dangling))
-        {
-            context.Console.WriteLine($"warning: {line}");
-        }
-
-        foreach (var line in report.Skipped)
-        {
-            context.Console.WriteLine($"skipped: {line}");
-        }
-
-        foreach (var line in report.Resolved)
-        {
-            context.Console.WriteLine($"resolved: {line}");
-        }
-
-        context.Console.WriteLine(Summary(report));
-    }
-
-    private static string Summary(ImportReport report)
-    {
-        var total = report.Created + report.Updated + report.Unchanged;
-        if (report.Created + report.Updated == 0)
-        {
-            return $"No changes: all {total} entities in {report.Files} file(s) already match the store.";
-        }
-
-        var verb = report.DryRun ? "Dry run, nothing written: would create" : "Imported";
-        var created = report.DryRun ? $"{report.Created}" : $"{report.Created} created";
-        var counts = report.DryRun
-            ? $"{verb} {created}, update {report.Updated}, leave {report.Unchanged} unchanged"
-            : $"{verb} {report.Files} file(s): {created}, {report.Updated} updated, {report.Unchanged} unchanged";
-        return $"{counts} ({total} entities).";
     }
 
     private static string Where(Dictionary<string, SourceLocation> locations, string subject) =>

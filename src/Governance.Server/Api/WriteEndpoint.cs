@@ -1,0 +1,37 @@
+using System.Text;
+
+namespace Governance.Server.Api;
+
+/// <summary>Marks an endpoint that writes: it needs an actor, its body is bounded and buffered, and it honours Idempotency-Key.</summary>
+public sealed record WriteEndpoint(bool IsImport);
+
+/// <summary>Who acts in a write, as its actor header names them; set by <see cref="WriteRequestMiddleware"/> before the handler runs.</summary>
+public sealed record Actor(string Name)
+{
+    /// <summary>Binds the actor of a write endpoint's request.</summary>
+    public static ValueTask<Actor?> BindAsync(HttpContext context) => ValueTask.FromResult(context.Features.Get<Actor>());
+}
+
+/// <summary>A write's body, read once within its size limit; handlers that read the body themselves take it as text.</summary>
+public sealed class RequestBody(byte[] bytes)
+{
+    public byte[] Bytes { get; } = bytes;
+
+    public string Text => Encoding.UTF8.GetString(Bytes);
+
+    /// <summary>Binds the body of a write endpoint's request.</summary>
+    public static ValueTask<RequestBody?> BindAsync(HttpContext context) => ValueTask.FromResult(context.Features.Get<RequestBody>());
+}
+
+/// <summary>Declares endpoints as writes.</summary>
+public static class WriteEndpointExtensions
+{
+    /// <summary>Marks the endpoint a write, and documents the problems every write may answer with.</summary>
+    public static RouteHandlerBuilder AsWrite(this RouteHandlerBuilder builder, bool isImport = false) => builder
+        .WithMetadata(new WriteEndpoint(isImport))
+        .ProducesProblem(StatusCodes.Status401Unauthorized)
+        .ProducesProblem(StatusCodes.Status409Conflict)
+        .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+        .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+        .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+}

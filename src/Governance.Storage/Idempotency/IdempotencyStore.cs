@@ -1,0 +1,140 @@
+using System.Data.Common;
+using System.Text.Json;
+using Governance.Storage.Execution;
+using Governance.Storage.Tables;
+
+namespace Governance.Storage.Idempotency;
+
+/// <summary>
+/// The idempotency keys of the write API (<see cref="GovernanceStore.Idempotency"/>), kept in the store's database so that
+/// they survive restarts and every node of a cluster sees them. A key is claimed before its request runs, completed with
+/// the response once it has run, and expires after its lifetime.
+/// </summary>
+public sealed class IdempotencyStore
+{
+    private const string Running = "running";
+    private const string Completed = "completed";
+
+    private readonly StoreContext _context;
+
+    internal IdempotencyStore(StoreContext context) => _context = context;
+
+    /// <summary>
+    /// Claims <paramref name="key"/> for the request <paramref name="fingerprint"/> names, for <paramref name="lifetime"/>. A
+    /// key whose earlier use expired, or that a request claimed more than <paramref name="abandonAfter"/> ago and never
+    /// completed (its process died), is claimed afresh.
+    /// </summary>
+    public async Task<IdempotencyClaim> ClaimAsync(IdempotencyKey key, string fingerprint, TimeSpan lifetime, TimeSpan abandonAfter, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentException.ThrowIfNullOrEmpty(fingerprint);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lifetime, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(abandonAfter, TimeSpan.Zero);
+        var now = _context.TimeProvider.GetUtcNow();
+        var dialect = _context.Dialect;
+        await using var connection = await _context.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await dialect.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
+        await using (var expire = connection.CreateCommand(transaction, """
+            DELETE FROM idempotency_keys
+            WHERE actor = @actor AND request_key = @request_key
+              AND (expires_at <= @now OR (status = 'running' AND created_at <= @abandoned))
+            """))
+        {
+            AddKey(expire, key)
+                .AddParameter("now", dialect.TimeValue(now), dialect.TimeType)
+                .AddParameter("abandoned", dialect.TimeValue(now - abandonAfter), dialect.TimeType);
+            await expire.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        // A concurrent claim of the same key waits here for the first one's transaction, then inserts nothing.
+        await using (var insert = connection.CreateCommand(transaction, """
+            INSERT INTO idempotency_keys (actor, request_key, fingerprint, status, created_at, expires_at)
+            VALUES (@actor, @request_key, @fingerprint, 'running', @created_at, @expires_at)
+            ON CONFLICT (actor, request_key) DO NOTHING
+            """))
+        {
+            AddKey(insert, key)
+                .AddParameter("fingerprint", fingerprint)
+                .AddParameter("created_at", dialect.TimeValue(now), dialect.TimeType)
+                .AddParameter("expires_at", dialect.TimeValue(now + lifetime), dialect.TimeType);
+            if (await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1)
+            {
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                return new IdempotencyClaim.Claimed();
+            }
+        }
+
+        var found = await ReadAsync(connection, transaction, key, cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return found switch
+        {
+            null => throw new InvalidOperationException($"idempotency key '{key.Key}' of {key.Actor} was neither claimed nor found"),
+            var (stored, _) when stored != fingerprint => new IdempotencyClaim.Mismatch(),
+            (_, null) => new IdempotencyClaim.InProgress(),
+            (_, { } response) => new IdempotencyClaim.Completed(response),
+        };
+    }
+
+    /// <summary>Keeps <paramref name="response"/> as the answer to every retry of the key; false when the key is no longer claimed.</summary>
+    public async Task<bool> CompleteAsync(IdempotencyKey key, StoredResponse response, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(response);
+        await using var connection = await _context.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand(null, """
+            UPDATE idempotency_keys
+            SET status = 'completed', response_status = @response_status, response_headers = @response_headers, response_body = @response_body
+            WHERE actor = @actor AND request_key = @request_key AND status = 'running'
+            """);
+        AddKey(command, key)
+            .AddParameter("response_status", response.StatusCode)
+            .AddParameter("response_headers", JsonSerializer.Serialize(response.Headers))
+            .AddParameter("response_body", response.Body);
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+    }
+
+    /// <summary>Gives up a claimed key whose request did not finish, so that a retry runs it again.</summary>
+    public async Task ReleaseAsync(IdempotencyKey key, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        await using var connection = await _context.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand(null, $"DELETE FROM idempotency_keys WHERE actor = @actor AND request_key = @request_key AND status = '{Running}'");
+        AddKey(command, key);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Deletes every key past its lifetime; returns how many.</summary>
+    public async Task<int> PurgeExpiredAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _context.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand(null, "DELETE FROM idempotency_keys WHERE expires_at <= @now")
+            .AddParameter("now", _context.Dialect.TimeValue(_context.TimeProvider.GetUtcNow()), _context.Dialect.TimeType);
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static DbCommand AddKey(DbCommand command, IdempotencyKey key) =>
+        command.AddParameter("actor", key.Actor).AddParameter("request_key", key.Key);
+
+    private static async Task<(string Fingerprint, StoredResponse? Response)?> ReadAsync(DbConnection connection, DbTransaction transaction, IdempotencyKey key, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand(transaction, """
+            SELECT fingerprint, status, response_status, response_headers, response_body
+            FROM idempotency_keys WHERE actor = @actor AND request_key = @request_key
+            """);
+        AddKey(command, key);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        var fingerprint = reader.GetString(0);
+        if (reader.GetString(1) != Completed)
+        {
+            return (fingerprint, null);
+        }
+
+        var headers = JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(3)) ?? [];
+        return (fingerprint, new StoredResponse(reader.GetInt32(2), headers, reader.GetFieldValue<byte[]>(4)));
+    }
+}

@@ -1,0 +1,102 @@
+using System.Net.Http.Headers;
+using System.Text;
+using Governance.Domain.History;
+using Governance.Storage;
+using Governance.Storage.Tests.Support;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Governance.Server.Tests.Support;
+
+/// <summary>
+/// The real server (store, silo, grains, endpoints) on a fresh SQLite file, with a clock that stands still, and clients
+/// that send an actor header. Disposed with the test.
+/// </summary>
+public sealed class ApiHost : IAsyncDisposable
+{
+    public const string ActorHeader = "X-Governance-Actor";
+
+    public static readonly DateTimeOffset Now = new(2026, 11, 21, 9, 0, 0, TimeSpan.Zero);
+
+    private readonly SqliteTestDatabase _database = new();
+    private readonly WebApplicationFactory<Program> _factory;
+
+    public ApiHost(params (string Key, string? Value)[] settings)
+    {
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            builder.UseSetting("Governance:Database", _database.ConnectionString);
+            builder.UseSetting("Governance:Audit:Policies", Repository.Policies);
+            foreach (var (key, value) in SiloPorts.Settings().Concat(settings))
+            {
+                builder.UseSetting(key, value);
+            }
+
+            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));
+        });
+    }
+
+    public FixedTime Time { get; } = new(Now);
+
+    public string Database => _database.ConnectionString;
+
+    /// <summary>A client whose requests name <paramref name="actor"/> (none when null).</summary>
+    public HttpClient Client(string? actor = "user:alice")
+    {
+        var client = _factory.CreateClient();
+        if (actor is not null)
+        {
+            client.DefaultRequestHeaders.Add(ActorHeader, actor);
+        }
+
+        return client;
+    }
+
+    /// <summary>The store the server writes, opened beside it.</summary>
+    public async Task<GovernanceStore> OpenStoreAsync() => await GovernanceStore.OpenAsync(Database, Time);
+
+    /// <summary>A service's history as the store keeps it.</summary>
+    public async Task<List<HistoryEntry>> HistoryAsync(string serviceId)
+    {
+        await using var store = await OpenStoreAsync();
+        var entries = new List<HistoryEntry>();
+        await foreach (var entry in store.ReadHistoryAsync($"service:{serviceId}"))
+        {
+            entries.Add(entry);
+        }
+
+        return entries;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _factory.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    /// <summary>A JSON body.</summary>
+    public static StringContent Json(string json, string mediaType = "application/json") => new(json, Encoding.UTF8, new MediaTypeHeaderValue(mediaType));
+}
+
+/// <summary>Where the repository's files are, found from the test's output folder.</summary>
+public static class Repository
+{
+    public static string Root { get; } = Find();
+
+    public static string Policies => Path.Combine(Root, "policies");
+
+    private static string Find()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Governance.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"no Governance.sln above {AppContext.BaseDirectory}");
+    }
+}
+
