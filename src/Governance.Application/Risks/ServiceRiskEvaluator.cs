@@ -2,6 +2,7 @@ using Governance.Domain.Catalog;
 using Governance.Domain.Graph;
 using Governance.Domain.Policies;
 using Governance.Storage;
+using Governance.Storage.Audits;
 
 namespace Governance.Application.Risks;
 
@@ -42,8 +43,16 @@ public static class ServiceRiskEvaluator
         var graphRead = store.Audits.GetLatestGraphFactsAsync(service.Id, cancellationToken);
         var targetsRead = store.GetDependencyTargetsAsync(service, cancellationToken);
         await Task.WhenAll(graphRead, targetsRead);
-        var graph = await graphRead;
-        var profile = policies.EvaluateService(service, graph?.Facts ?? NoGraphFacts, await targetsRead, at);
+        return Evaluate(policies, service, await graphRead, await targetsRead, at);
+    }
+
+    /// <summary>Evaluates <paramref name="service"/> from inputs already read: the latest run's graph facts and its dependency targets.</summary>
+    public static ServiceRiskAssessment Evaluate(PolicyEngine policies, ServiceState service, RunGraphFacts? graph, IReadOnlyList<ServiceState> targets, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(policies);
+        ArgumentNullException.ThrowIfNull(service);
+        ArgumentNullException.ThrowIfNull(targets);
+        var profile = policies.EvaluateService(service, graph?.Facts ?? NoGraphFacts, targets, at);
         return new ServiceRiskAssessment(profile, at, graph?.Facts is null ? null : graph.RunId);
     }
 }

@@ -9,6 +9,10 @@ namespace Governance.Grains.Services;
 /// <summary>A grain's latest risk evaluation, for the state version it was made for; evaluated again once the state moves.</summary>
 internal sealed class ServiceRiskCache(IServiceGrainHost host)
 {
+    // Others' states and a new audit's graph facts reach a grain's risks within this; its own changes at once.
+    private static readonly TimeSpan KeepOthersFor = TimeSpan.FromSeconds(30);
+
+    private readonly ServiceRiskInputs _inputs = new(host.Store, host.Time, KeepOthersFor);
     private ServiceRisks? _latest;
 
     /// <summary>The risks of <paramref name="current"/>: the cached evaluation when it is of this version, else a new one.</summary>
@@ -32,7 +36,7 @@ internal sealed class ServiceRiskCache(IServiceGrainHost host)
     private async Task<ServiceRisks> EvaluateNowAsync(Versioned<ServiceState> current)
     {
         var policies = host.Policies;
-        var assessment = await ServiceRiskEvaluator.EvaluateAsync(host.Store, policies, current.State, host.Time.GetUtcNow());
+        var assessment = await _inputs.EvaluateAsync(policies, current.State, host.Time.GetUtcNow());
         _latest = new ServiceRisks(assessment.Profile, current.Version, current.UpdatedAt, assessment.EvaluatedAt, assessment.GraphRunId, policies.Set.Hash);
         return _latest;
     }

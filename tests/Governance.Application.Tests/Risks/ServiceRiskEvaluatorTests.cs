@@ -88,6 +88,40 @@ public abstract class ServiceRiskEvaluatorTests : StoreTestBase
         Assert.Equal(["hard-dependency-on-lower-tier"], Traits(caller));
     }
 
+    [StoreFact]
+    public async Task Kept_inputs_show_a_targets_change_once_they_are_older_than_their_keeping_time()
+    {
+        await Store.ApplyBatchAsync(HubAndCallers(), "importer");
+        await AuditAsync();
+        var inputs = new ServiceRiskInputs(Store, Clock, TimeSpan.FromSeconds(30));
+        var caller = (await Store.GetServiceAsync("app-1"))!.State;
+        var before = await inputs.EvaluateAsync(Policies, caller, TestFleet.AuditTime);
+        await Store.ExecuteAsync("flags", Define(Hub().WithProfile(profile => profile with { Tier = 2 })), "alice");
+
+        var kept = await inputs.EvaluateAsync(Policies, caller, TestFleet.AuditTime);
+        Clock.Advance(TimeSpan.FromSeconds(30));
+        var reread = await inputs.EvaluateAsync(Policies, caller, TestFleet.AuditTime);
+
+        Assert.Empty(Traits(before));
+        Assert.Empty(Traits(kept));
+        Assert.Equal(["hard-dependency-on-lower-tier"], Traits(reread));
+    }
+
+    [StoreFact]
+    public async Task Kept_inputs_read_a_new_edges_target_at_once()
+    {
+        await Store.ApplyBatchAsync(HubAndCallers(), "importer");
+        await Store.ExecuteAsync("flags", Define(Hub().WithProfile(profile => profile with { Tier = 2 })), "alice");
+        var inputs = new ServiceRiskInputs(Store, Clock, TimeSpan.FromSeconds(30));
+        var alone = Healthy.Service("app-9", tier: 0);
+
+        var before = await inputs.EvaluateAsync(Policies, alone, TestFleet.AuditTime);
+        var calling = await inputs.EvaluateAsync(Policies, alone.Calling(new Dependency("api:flags") { TimeoutMs = 100 }), TestFleet.AuditTime);
+
+        Assert.DoesNotContain("hard-dependency-on-lower-tier", Traits(before));
+        Assert.Contains("hard-dependency-on-lower-tier", Traits(calling));
+    }
+
     /// <summary>A tier-0 hub providing the API <c>flags</c>, and six healthy tier-0 services that call it on their critical path.</summary>
     private static CatalogBatch HubAndCallers() =>
         new([Define(Hub()), .. Enumerable.Range(1, 6).Select(i => Define(Caller($"app-{i}")))], []);
