@@ -4,6 +4,7 @@ using System.Text.Json;
 using Governance.Application.Catalog;
 using Governance.Grains.Tests.Support;
 using Governance.Integrations.Import;
+using Governance.Policies.Tests.Support;
 using Governance.Storage;
 using Governance.Storage.Audits;
 using Governance.Storage.Tests.Support;

@@ -4,6 +4,7 @@ using Governance.Domain.Catalog;
 using Governance.Domain.Commands;
 using Governance.Server.Tests.Support;
 using Governance.Storage;
+using Governance.Storage.Tests.Support;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,7 +15,7 @@ public sealed class CatalogApiTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset SeededAt = new(2026, 11, 21, 9, 0, 0, TimeSpan.Zero);
     private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("governance-api-");
-    private readonly FixedTime _time = new(SeededAt);
+    private readonly FakeTimeProvider _time = new(SeededAt);
     private WebApplicationFactory<Program> _factory = null!;
     private HttpClient _client = null!;
 
@@ -108,10 +109,4 @@ public sealed class CatalogApiTests : IAsyncLifetime
     }
 
     private static List<string> Ids(JsonElement services) => [.. services.EnumerateArray().Select(service => service.GetProperty("id").GetString()!)];
-}
-
-/// <summary>A clock that stands still.</summary>
-public sealed class FixedTime(DateTimeOffset now) : TimeProvider
-{
-    public override DateTimeOffset GetUtcNow() => now;
 }

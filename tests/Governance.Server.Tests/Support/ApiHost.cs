@@ -37,7 +37,7 @@ public sealed class ApiHost : IAsyncDisposable
         });
     }
 
-    public FixedTime Time { get; } = new(Now);
+    public FakeTimeProvider Time { get; } = new(Now);
 
     public string Database => _database.ConnectionString;
 
