@@ -48,14 +48,14 @@ public sealed class AuditRunStore
             throw new ArgumentException($"the result audited {result.ServicesAudited} services, but {serviceIds.Count} service ids and {graph.Count} graph facts were given", nameof(graph));
         }
 
-        await using var connection = await _context.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var run = await _runs.ReadAsync(connection, null, runId, cancellationToken).ConfigureAwait(false);
+        await using var write = await _context.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
+        var (connection, transaction) = (write.Connection, write.Transaction);
+        var run = await _runs.ReadAsync(connection, transaction, runId, cancellationToken).ConfigureAwait(false);
         if (run is not null && run.PolicySetHash != result.PolicySetHash)
         {
             throw new ArgumentException($"audit run {runId} began with policy set {run.PolicySetHash}, but the result is of {result.PolicySetHash}", nameof(result));
         }
 
-        await using var transaction = await _context.Dialect.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
         var findings = result.Profiles.Sum(profile => profile.Traits.Count);
         var now = _context.TimeProvider.GetUtcNow();
 

@@ -20,6 +20,9 @@ internal abstract class SqlDialect
     /// <summary>The parameter type that times are written with.</summary>
     public virtual DbType TimeType => DbType.DateTimeOffset;
 
+    /// <summary>True when the database lets one write transaction in at a time, whatever it touches.</summary>
+    public virtual bool HasSingleWriter => false;
+
     /// <summary>Begins the transaction of a write: every write reads and writes inside one.</summary>
     public virtual async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
         await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken).ConfigureAwait(false);

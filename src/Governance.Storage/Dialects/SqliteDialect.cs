@@ -24,6 +24,8 @@ internal sealed class SqliteDialect : SqlDialect
         ) STRICT
         """;
 
+    public override bool HasSingleWriter => true;
+
     // BEGIN IMMEDIATE takes the write lock up front, so a read inside the transaction is never stale and a
     // deferred reader can never fail to upgrade (SQLITE_BUSY_SNAPSHOT, which no busy timeout waits out).
     public override Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>

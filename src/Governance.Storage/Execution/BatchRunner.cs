@@ -42,8 +42,8 @@ internal sealed class BatchRunner(StoreContext context)
 
     private async Task<BatchResult> ApplyOnceAsync(CatalogBatch batch, string actor, bool dryRun, CancellationToken cancellationToken)
     {
-        await using var connection = await context.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await context.Dialect.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
+        await using var write = await context.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
+        var (connection, transaction) = (write.Connection, write.Transaction);
 
         var serviceIds = batch.Services.Select(define => define.Profile.Id).Distinct(StringComparer.Ordinal).ToList();
         var entitySubjects = batch.Entities.Select(define => define.Entity.Subject).Distinct(StringComparer.Ordinal).ToList();

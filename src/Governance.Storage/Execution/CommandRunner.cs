@@ -23,11 +23,10 @@ internal sealed class CommandRunner(StoreContext context)
     {
         try
         {
-            await using var connection = await context.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await using var transaction = await context.Dialect.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
+            await using var write = await context.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
             var now = context.TimeProvider.GetUtcNow();
-            var version = await WriteDecidedAsync(aggregate, address, new Tracked<TState>(decidedOn), state, command, actor, now, connection, transaction, cancellationToken).ConfigureAwait(false);
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            var version = await WriteDecidedAsync(aggregate, address, new Tracked<TState>(decidedOn), state, command, actor, now, write, cancellationToken).ConfigureAwait(false);
+            await write.CommitAsync(cancellationToken).ConfigureAwait(false);
             return new CommitOutcome.Committed(version, now);
         }
         catch (StaleWriteException)
@@ -54,9 +53,8 @@ internal sealed class CommandRunner(StoreContext context)
             long readVersion = 0;
             try
             {
-                await using var connection = await context.OpenAsync(cancellationToken).ConfigureAwait(false);
-                await using var transaction = await context.Dialect.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
-                var stored = await address.ReadAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+                await using var write = await context.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
+                var stored = await address.ReadAsync(write.Connection, write.Transaction, cancellationToken).ConfigureAwait(false);
                 readVersion = stored?.Version ?? 0;
                 if (expectedVersion is { } expected && expected != readVersion)
                 {
@@ -71,8 +69,8 @@ internal sealed class CommandRunner(StoreContext context)
                     case CommandOutcome<TState>.Unchanged unchanged:
                         return new CommandResult<TState>(CommandStatus.Unchanged, unchanged.State, readVersion, [], attempt);
                     case CommandOutcome<TState>.Accepted accepted:
-                        var version = await WriteDecidedAsync(aggregate, address, new Tracked<TState>(stored), accepted.State, command, decision.Actor, now, connection, transaction, cancellationToken).ConfigureAwait(false);
-                        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                        var version = await WriteDecidedAsync(aggregate, address, new Tracked<TState>(stored), accepted.State, command, decision.Actor, now, write, cancellationToken).ConfigureAwait(false);
+                        await write.CommitAsync(cancellationToken).ConfigureAwait(false);
                         return new CommandResult<TState>(CommandStatus.Accepted, accepted.State, version, [], attempt);
                 }
             }
@@ -103,8 +101,7 @@ internal sealed class CommandRunner(StoreContext context)
         TCommand command,
         string actor,
         DateTimeOffset now,
-        DbConnection connection,
-        DbTransaction transaction,
+        WriteTransaction write,
         CancellationToken cancellationToken)
         where TState : class
     {
@@ -112,7 +109,7 @@ internal sealed class CommandRunner(StoreContext context)
         var changes = new ChangeSet();
         aggregate.Staged(changes).Add(address.Key, tracked);
         changes.Entries.Add(new PendingEntry(address.Subject, aggregate.Name(command), aggregate.Payload(command), tracked.Version));
-        await ChangeWriter.WriteAsync(context, connection, transaction, changes, actor, now, cancellationToken).ConfigureAwait(false);
+        await ChangeWriter.WriteAsync(context, write.Connection, write.Transaction, changes, actor, now, cancellationToken).ConfigureAwait(false);
         return tracked.Version;
     }
 }

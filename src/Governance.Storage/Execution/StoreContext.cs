@@ -22,7 +22,14 @@ internal sealed class StoreContext(DbDataSource dataSource, SqlDialect dialect, 
 
     public HistoryTable History { get; } = new(dialect);
 
+    // SQLite lets one writer in at a time, and its busy handler makes the others sleep in growing steps (up to 100 ms),
+    // so a late comer can overtake one that has waited long. This process's writers queue here instead, in order.
+    private readonly SemaphoreSlim? _writers = dialect.HasSingleWriter ? new SemaphoreSlim(1, 1) : null;
+
     public ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken) => DataSource.OpenConnectionAsync(cancellationToken);
+
+    /// <summary>Opens a connection and begins a write transaction on it, after this store's earlier writers where the database takes one at a time.</summary>
+    public Task<WriteTransaction> BeginWriteAsync(CancellationToken cancellationToken) => WriteTransaction.BeginAsync(this, _writers, cancellationToken);
 
     /// <summary>
     /// The version <paramref name="subject"/> has now, outside any transaction; 0 when it does not exist. The version of

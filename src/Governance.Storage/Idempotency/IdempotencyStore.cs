@@ -32,8 +32,8 @@ public sealed class IdempotencyStore
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(abandonAfter, TimeSpan.Zero);
         var now = _context.TimeProvider.GetUtcNow();
         var dialect = _context.Dialect;
-        await using var connection = await _context.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await dialect.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
+        await using var write = await _context.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
+        var (connection, transaction) = (write.Connection, write.Transaction);
         await using (var expire = connection.CreateCommand(transaction, """
             DELETE FROM idempotency_keys
             WHERE actor = @actor AND request_key = @request_key
@@ -80,8 +80,8 @@ public sealed class IdempotencyStore
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(response);
-        await using var connection = await _context.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand(null, """
+        await using var write = await _context.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = write.Connection.CreateCommand(write.Transaction, """
             UPDATE idempotency_keys
             SET status = 'completed', response_status = @response_status, response_headers = @response_headers, response_body = @response_body
             WHERE actor = @actor AND request_key = @request_key AND status = 'running'
@@ -90,17 +90,20 @@ public sealed class IdempotencyStore
             .AddParameter("response_status", response.StatusCode)
             .AddParameter("response_headers", JsonSerializer.Serialize(response.Headers))
             .AddParameter("response_body", response.Body);
-        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+        var completed = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+        await write.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return completed;
     }
 
     /// <summary>Gives up a claimed key whose request did not finish, so that a retry runs it again.</summary>
     public async Task ReleaseAsync(IdempotencyKey key, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(key);
-        await using var connection = await _context.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand(null, $"DELETE FROM idempotency_keys WHERE actor = @actor AND request_key = @request_key AND status = '{Running}'");
+        await using var write = await _context.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = write.Connection.CreateCommand(write.Transaction, $"DELETE FROM idempotency_keys WHERE actor = @actor AND request_key = @request_key AND status = '{Running}'");
         AddKey(command, key);
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await write.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Deletes every key past its lifetime; returns how many.</summary>
