@@ -5,6 +5,7 @@ using Governance.Cli.Catalog;
 using Governance.Cli.Demo;
 using Governance.Cli.Generation;
 using Governance.Cli.History;
+using Governance.Cli.Identity;
 using Governance.Cli.Infrastructure;
 using Governance.Cli.Serving;
 
@@ -55,6 +56,7 @@ public static class CliApplication
         root.Add(SimilarCommand.Create(bind));
         root.Add(WaiveCommand.Create(bind));
         root.Add(UnwaiveCommand.Create(bind));
+        root.Add(UsersCommand.Create(bind));
         root.Add(DemoCommand.Create(bind));
         root.Add(GenerateCommand.Create(bind));
         root.Add(ServeCommand.Create(bind));

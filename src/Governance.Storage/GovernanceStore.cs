@@ -4,6 +4,7 @@ using Governance.Domain.Catalog;
 using Governance.Domain.Commands;
 using Governance.Domain.History;
 using Governance.Domain.Policies;
+using Governance.Storage.Accounts;
 using Governance.Storage.Audits;
 using Governance.Storage.Connections;
 using Governance.Storage.Execution;
@@ -30,6 +31,8 @@ public sealed class GovernanceStore : IAsyncDisposable
         _batches = new BatchRunner(_context);
         Audits = new AuditRunStore(_context);
         Idempotency = new IdempotencyStore(_context);
+        Accounts = new AccountStore(_context);
+        KeyRing = new KeyRingStore(_context);
         Dialect = connection.Dialect.Name;
         Location = connection.Location;
     }
@@ -45,6 +48,12 @@ public sealed class GovernanceStore : IAsyncDisposable
 
     /// <summary>The write API's idempotency keys and the responses they replay.</summary>
     public IdempotencyStore Idempotency { get; }
+
+    /// <summary>The server's local accounts and API tokens.</summary>
+    public AccountStore Accounts { get; }
+
+    /// <summary>The server's data-protection keys, shared by every node.</summary>
+    public KeyRingStore KeyRing { get; }
 
     /// <summary>
     /// Opens a store and brings its schema up to date. <paramref name="connection"/> is a file path or a

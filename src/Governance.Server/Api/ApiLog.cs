@@ -3,11 +3,11 @@ namespace Governance.Server.Api;
 /// <summary>What the write API logs.</summary>
 internal static partial class ApiLog
 {
-    [LoggerMessage(1, LogLevel.Warning, "Identity is not authenticated yet: every write is recorded as the actor its {Header} header names, trusted as sent. Only trusted callers may reach this server")]
-    public static partial void ActorHeaderTrusted(ILogger logger, string header);
+    [LoggerMessage(1, LogLevel.Information, "Sign-in: {Ways}")]
+    public static partial void IdentityWays(ILogger logger, string ways);
 
-    [LoggerMessage(2, LogLevel.Warning, "Listening on {Address}, which is not a loopback address: anyone who reaches it can write, under any name in the {Header} header")]
-    public static partial void ListeningBeyondLoopback(ILogger logger, string address, string header);
+    [LoggerMessage(2, LogLevel.Warning, "Listening on {Address}, which is not a loopback address: serve it behind TLS (a reverse proxy), since sign-ins and tokens cross it")]
+    public static partial void ListeningBeyondLoopback(ILogger logger, string address);
 
     [LoggerMessage(3, LogLevel.Information, "Idempotency-Key '{Key}' of {Actor}: replayed the response of {Method} {Path}")]
     public static partial void Replayed(ILogger logger, string key, string actor, string method, string path);

@@ -2,18 +2,10 @@ using Microsoft.Extensions.Options;
 
 namespace Governance.Server.Api;
 
-/// <summary>The <c>Governance:Api</c> configuration section: who a write is recorded as, how big a body may be, how long idempotency keys last.</summary>
+/// <summary>The <c>Governance:Api</c> configuration section: how big a body may be, how long idempotency keys last.</summary>
 public sealed class ApiOptions
 {
     public const string Section = "Governance:Api";
-
-    public const string DefaultActorHeader = "X-Governance-Actor";
-
-    /// <summary>
-    /// The request header that names who acts, as the history records it. Trusted as sent: identity is not authenticated
-    /// yet, so the server must only be reachable by callers trusted to name themselves.
-    /// </summary>
-    public string ActorHeader { get; set; } = DefaultActorHeader;
 
     /// <summary>The largest body of a write to one service (a definition, a waiver, an item), in bytes.</summary>
     public long MaxBodyBytes { get; set; } = 1024 * 1024;
@@ -28,17 +20,12 @@ public sealed class ApiOptions
     public TimeSpan IdempotencyAbandonAfter { get; set; } = TimeSpan.FromMinutes(5);
 }
 
-/// <summary>Refuses, when the host starts, an actor header that is no HTTP header name, and limits or lifetimes that are not positive.</summary>
+/// <summary>Refuses, when the host starts, limits or lifetimes that are not positive.</summary>
 internal sealed class ApiOptionsValidator : IValidateOptions<ApiOptions>
 {
     public ValidateOptionsResult Validate(string? name, ApiOptions options)
     {
         var failures = new List<string>();
-        if (string.IsNullOrWhiteSpace(options.ActorHeader) || !IsToken(options.ActorHeader))
-        {
-            failures.Add($"{ApiOptions.Section}:{nameof(options.ActorHeader)} '{options.ActorHeader}' is not an HTTP header name (letters, digits and !#$%&'*+-.^_`|~)");
-        }
-
         Positive(failures, nameof(options.MaxBodyBytes), options.MaxBodyBytes);
         Positive(failures, nameof(options.MaxImportBytes), options.MaxImportBytes);
         if (options.IdempotencyLifetime <= TimeSpan.Zero)
@@ -53,8 +40,6 @@ internal sealed class ApiOptionsValidator : IValidateOptions<ApiOptions>
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
-
-    private static bool IsToken(string header) => header.All(c => char.IsAsciiLetterOrDigit(c) || "!#$%&'*+-.^_`|~".Contains(c, StringComparison.Ordinal));
 
     private static void Positive(List<string> failures, string setting, long value)
     {

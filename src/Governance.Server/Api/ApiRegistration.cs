@@ -1,3 +1,4 @@
+using Governance.Server.Identity;
 using Governance.Server.Services;
 using Microsoft.Extensions.Options;
 
@@ -23,13 +24,11 @@ public static class ApiRegistration
         return builder;
     }
 
-    /// <summary>The middleware in its order: problems for exceptions and bare status codes, then the write pipeline; and /openapi/v1.json.</summary>
+    /// <summary>The write pipeline (after authentication and authorization), and /openapi/v1.json.</summary>
     public static WebApplication UseGovernanceApi(this WebApplication app)
     {
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
         app.UseMiddleware<WriteRequestMiddleware>();
-        app.MapOpenApi();
+        app.MapOpenApi().RequireAuthorization(Access.Read);
         return app;
     }
 }

@@ -1,12 +1,13 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Governance.Server.Identity;
 using Microsoft.Extensions.Options;
 
 namespace Governance.Server.Api;
 
-/// <summary>Says once, when the server has started, which header it trusts for the actor, and warns of every address beyond loopback.</summary>
-public sealed class ApiStartupNotice(IHostApplicationLifetime lifetime, IServer server, IOptions<ApiOptions> options, ILogger<ApiStartupNotice> logger) : IHostedService
+/// <summary>Says once, when the server has started, how people and scripts sign in, and warns of every address beyond loopback.</summary>
+public sealed class ApiStartupNotice(IHostApplicationLifetime lifetime, IServer server, IOptions<IdentityOptions> options, ILogger<ApiStartupNotice> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -27,14 +28,34 @@ public sealed class ApiStartupNotice(IHostApplicationLifetime lifetime, IServer 
 
     private void Announce()
     {
-        var header = options.Value.ActorHeader;
-        ApiLog.ActorHeaderTrusted(logger, header);
+        ApiLog.IdentityWays(logger, Describe(options.Value));
         foreach (var address in server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [])
         {
             if (!IsLoopback(address))
             {
-                ApiLog.ListeningBeyondLoopback(logger, address, header);
+                ApiLog.ListeningBeyondLoopback(logger, address);
             }
         }
+    }
+
+    private static string Describe(IdentityOptions identity)
+    {
+        var ways = new List<string>();
+        if (identity.LocalAccounts)
+        {
+            ways.Add("local accounts (governance users add) with passwords and API tokens");
+        }
+
+        if (identity.HasOpenIdConnect)
+        {
+            ways.Add($"OpenID Connect at {identity.Authority}");
+        }
+
+        if (identity.HasBearerTokens)
+        {
+            ways.Add($"bearer tokens issued by {identity.Issuer ?? identity.Authority}");
+        }
+
+        return ways.Count > 0 ? string.Join("; ", ways) : "none configured: nobody can sign in";
     }
 }

@@ -1,15 +1,20 @@
 using System.Text;
+using Governance.Domain.Identity;
+using Governance.Server.Identity;
 
 namespace Governance.Server.Api;
 
-/// <summary>Marks an endpoint that writes: it needs an actor, its body is bounded and buffered, and it honours Idempotency-Key.</summary>
+/// <summary>Marks an endpoint that writes: its body is bounded and buffered, and it honours Idempotency-Key.</summary>
 public sealed record WriteEndpoint(bool IsImport);
 
-/// <summary>Who acts in a write, as its actor header names them; set by <see cref="WriteRequestMiddleware"/> before the handler runs.</summary>
-public sealed record Actor(string Name)
+/// <summary>Who acts in a request: the authenticated account, and its name as the history records it (<c>user:NAME</c>).</summary>
+public sealed record Actor(Account Account)
 {
-    /// <summary>Binds the actor of a write endpoint's request.</summary>
-    public static ValueTask<Actor?> BindAsync(HttpContext context) => ValueTask.FromResult(context.Features.Get<Actor>());
+    public string Name => Account.Actor;
+
+    /// <summary>The signed-in caller; authorization has already refused anyone who is not.</summary>
+    public static ValueTask<Actor?> BindAsync(HttpContext context) =>
+        ValueTask.FromResult(AccountClaims.AccountOf(context.User) is { } account ? new Actor(account) : null);
 }
 
 /// <summary>A write's body, read once within its size limit; handlers that read the body themselves take it as text.</summary>
@@ -30,6 +35,7 @@ public static class WriteEndpointExtensions
     public static RouteHandlerBuilder AsWrite(this RouteHandlerBuilder builder, bool isImport = false) => builder
         .WithMetadata(new WriteEndpoint(isImport))
         .ProducesProblem(StatusCodes.Status401Unauthorized)
+        .ProducesProblem(StatusCodes.Status403Forbidden)
         .ProducesProblem(StatusCodes.Status409Conflict)
         .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
         .ProducesProblem(StatusCodes.Status422UnprocessableEntity)

@@ -1,11 +1,10 @@
 using Microsoft.AspNetCore.OpenApi;
-using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 
 namespace Governance.Server.Api;
 
-/// <summary>Documents the headers every write reads: the actor header (required) and Idempotency-Key.</summary>
-internal sealed class WriteHeadersTransformer(IOptions<ApiOptions> options) : IOpenApiOperationTransformer
+/// <summary>Documents the header every write reads: Idempotency-Key.</summary>
+internal sealed class WriteHeadersTransformer : IOpenApiOperationTransformer
 {
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
@@ -15,8 +14,6 @@ internal sealed class WriteHeadersTransformer(IOptions<ApiOptions> options) : IO
         }
 
         operation.Parameters ??= [];
-        operation.Parameters.Add(Header(options.Value.ActorHeader, required: true,
-            "Who acts, as the history records it. Trusted as sent: identity is not authenticated yet"));
         operation.Parameters.Add(Header(WriteRequestMiddleware.IdempotencyKeyHeader, required: false,
             "Makes a retry safe: the same key with the same request replays the first response; with another request it is a 422"));
         return Task.CompletedTask;

@@ -1,15 +1,16 @@
 using System.Security.Cryptography;
 using System.Text;
 using Governance.Server.Hosting;
+using Governance.Server.Identity;
 using Governance.Storage.Idempotency;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 
 namespace Governance.Server.Api;
 
 /// <summary>
-/// What every write goes through before its handler: the actor header (401 without it), the body read once within its
-/// limit (413 beyond it), and the Idempotency-Key: a key seen before with the same request replays the first response
+/// What every write goes through before its handler (after authentication): the body read once within its limit (413 beyond it), and the Idempotency-Key: a key seen before with the same request replays the first response
 /// without running again; with another request it is a 422; while the first request runs, a 409.
 /// </summary>
 public sealed class WriteRequestMiddleware(RequestDelegate next, IOptions<ApiOptions> options, StoreHolder holder, ILogger<WriteRequestMiddleware> logger)
@@ -17,7 +18,6 @@ public sealed class WriteRequestMiddleware(RequestDelegate next, IOptions<ApiOpt
     public const string IdempotencyKeyHeader = "Idempotency-Key";
     public const string ReplayedHeader = "Idempotent-Replayed";
 
-    private const int MaxActorLength = 200;
     private const int MaxKeyLength = 255;
 
     // The headers that describe a response; the rest (dates, server) belong to the moment it is sent.
@@ -32,18 +32,18 @@ public sealed class WriteRequestMiddleware(RequestDelegate next, IOptions<ApiOpt
         }
 
         var api = options.Value;
-        var actorHeader = context.Request.Headers[api.ActorHeader];
-        var actor = actorHeader.Count == 1 ? actorHeader.ToString().Trim() : string.Empty;
-        if (actor.Length == 0)
+        if (AccountClaims.AccountOf(context.User) is not { } account)
         {
-            await ApiProblems.Problem(StatusCodes.Status401Unauthorized, "Who is asking?",
-                $"a write names who acts in the {api.ActorHeader} header (one value), which the history records").ExecuteAsync(context);
+            // Authorization runs first and refuses anonymous callers; this only guards an endpoint that allowed them.
+            await ApiProblems.Problem(StatusCodes.Status401Unauthorized, "Who is asking?", "a write needs a signed-in caller, whom the history records").ExecuteAsync(context);
             return;
         }
 
-        if (actor.Length > MaxActorLength || actor.Any(char.IsControl))
+        // A browser session writes through the pages' forms, which carry antiforgery tokens; the API's JSON writes do not.
+        if (context.User.Identity?.AuthenticationType == CookieAuthenticationDefaults.AuthenticationScheme)
         {
-            await ApiProblems.InvalidField(api.ActorHeader, $"must be at most {MaxActorLength} printable characters").ExecuteAsync(context);
+            await ApiProblems.Problem(StatusCodes.Status401Unauthorized, "A bearer token is needed",
+                "the API's writes take an API token or the authority's bearer token in the Authorization header, not a browser session").ExecuteAsync(context);
             return;
         }
 
@@ -55,7 +55,6 @@ public sealed class WriteRequestMiddleware(RequestDelegate next, IOptions<ApiOpt
             return;
         }
 
-        context.Features.Set(new Actor(actor));
         context.Features.Set(body);
         context.Request.Body = new MemoryStream(body.Bytes, writable: false);
         var key = context.Request.Headers[IdempotencyKeyHeader].ToString();
@@ -69,7 +68,7 @@ public sealed class WriteRequestMiddleware(RequestDelegate next, IOptions<ApiOpt
         }
         else
         {
-            await RunOnceAsync(context, new IdempotencyKey(actor, key), Fingerprint(context.Request, body.Bytes), api);
+            await RunOnceAsync(context, new IdempotencyKey(account.Actor, key), Fingerprint(context.Request, body.Bytes), api);
         }
     }
 

@@ -1,3 +1,4 @@
+using Governance.Server.Identity;
 using Governance.Domain.Catalog;
 using Governance.Domain.History;
 using Governance.Server.Hosting;
@@ -10,7 +11,7 @@ public static class CatalogEndpoints
 {
     public static IEndpointRouteBuilder MapCatalogEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/api");
+        var api = endpoints.MapGroup("/api").RequireAuthorization(Access.Read);
         api.MapGet("/services", ListServicesAsync);
         api.MapGet("/history/verify", VerifyHistoryAsync);
         return endpoints;

@@ -2,7 +2,7 @@ using Governance.Server.Hosting;
 
 namespace Governance.Server.Health;
 
-/// <summary><c>GET /health</c>: the store answers, and how much it holds.</summary>
+/// <summary><c>GET /health</c>: the store answers, and how much it holds. Open to anyone, for load balancers and probes.</summary>
 public static class HealthEndpoints
 {
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder endpoints)
@@ -18,7 +18,7 @@ public static class HealthEndpoints
             {
                 return Results.Json(new { Status = "unhealthy", Reason = failure.Message }, statusCode: StatusCodes.Status503ServiceUnavailable);
             }
-        });
+        }).AllowAnonymous();
         return endpoints;
     }
 }

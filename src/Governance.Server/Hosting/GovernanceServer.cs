@@ -3,6 +3,7 @@ using Governance.Server.Auditing;
 using Governance.Server.Catalog;
 using Governance.Server.Cluster;
 using Governance.Server.Health;
+using Governance.Server.Identity;
 using Governance.Server.Imports;
 using Governance.Server.Services;
 
@@ -14,7 +15,8 @@ public static class GovernanceServer
     /// <summary>A ready-to-run server; <paramref name="settings"/> override configuration (the CLI passes its --db here).</summary>
     public static WebApplication Build(string[] args, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // The pages' stylesheet is copied beside the program, wherever it is started from.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot") });
         if (settings is not null)
         {
             builder.Configuration.AddInMemoryCollection(settings);
@@ -32,8 +34,15 @@ public static class GovernanceServer
         builder.AddAuditScheduler();
         builder.AddFleetAudit();
         builder.AddGovernanceJson();
+        builder.AddGovernanceIdentity();
         builder.AddGovernanceApi();
+        builder.Services.AddRazorPages().AddApplicationPart(typeof(GovernanceServer).Assembly);
         var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseGovernanceApi();
         app.MapHealthEndpoints();
         app.MapCatalogEndpoints();
@@ -41,6 +50,7 @@ public static class GovernanceServer
         app.MapWaiverEndpoints();
         app.MapRemediationEndpoints();
         app.MapImportEndpoints();
+        app.MapRazorPages();
         return app;
     }
 }

@@ -1,6 +1,7 @@
 using Governance.Application.Catalog;
 using Governance.Integrations.Import;
 using Governance.Server.Api;
+using Governance.Server.Identity;
 using Governance.Server.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -19,7 +20,7 @@ public static class ImportEndpoints
 {
     public static IEndpointRouteBuilder MapImportEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var imports = endpoints.MapGroup("/api/imports").WithTags("Imports");
+        var imports = endpoints.MapGroup("/api/imports").WithTags("Imports").RequireAuthorization(Access.Administer);
         imports.MapPost("/", ImportAsync).AsWrite(isImport: true)
             .Produces<ImportReport>(StatusCodes.Status422UnprocessableEntity);
         return endpoints;

@@ -1,6 +1,7 @@
 using Governance.Domain.Commands;
 using Governance.Integrations.FleetFormat;
 using Governance.Server.Api;
+using Governance.Server.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -14,7 +15,7 @@ public static class RemediationEndpoints
 {
     public static IEndpointRouteBuilder MapRemediationEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var items = endpoints.MapGroup("/api/services/{id}/remediation-items").WithTags("Remediation items");
+        var items = endpoints.MapGroup("/api/services/{id}/remediation-items").WithTags("Remediation items").RequireAuthorization(Access.Edit);
         items.MapPost("/", OpenAsync).AsWrite()
             .Accepts<System.Text.Json.JsonElement>("application/json")
             .ProducesProblem(StatusCodes.Status404NotFound)

@@ -3,6 +3,7 @@ using Governance.Domain.Commands;
 using Governance.Grains.Contracts;
 using Governance.Integrations.FleetFormat;
 using Governance.Server.Api;
+using Governance.Server.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -23,15 +24,15 @@ public static class ServiceEndpoints
     public static IEndpointRouteBuilder MapServiceEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var services = endpoints.MapGroup("/api/services").WithTags("Services");
-        services.MapGet("/{id}", GetAsync).ProducesProblem(StatusCodes.Status404NotFound);
-        services.MapPut("/{id}", PutAsync).AsWrite()
+        services.MapGet("/{id}", GetAsync).RequireAuthorization(Access.Read).ProducesProblem(StatusCodes.Status404NotFound);
+        services.MapPut("/{id}", PutAsync).AsWrite().RequireAuthorization(Access.Edit)
             .Accepts<JsonElement>("application/json")
             .ProducesProblem(StatusCodes.Status412PreconditionFailed);
-        services.MapPatch("/{id}", PatchAsync).AsWrite()
+        services.MapPatch("/{id}", PatchAsync).AsWrite().RequireAuthorization(Access.Edit)
             .Accepts<JsonElement>(MergePatch, "application/json")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed);
-        services.MapGet("/{id}/risks", GetRisksAsync).ProducesProblem(StatusCodes.Status404NotFound);
+        services.MapGet("/{id}/risks", GetRisksAsync).RequireAuthorization(Access.Read).ProducesProblem(StatusCodes.Status404NotFound);
         return endpoints;
     }
 
@@ -102,6 +103,11 @@ public static class ServiceEndpoints
             if (read.Value is not { } merge)
             {
                 return ApiProblems.Invalid(read.Errors);
+            }
+
+            if (!ServiceAccess.Allows(ServiceAccessNeed.Edit, actor.Account, current.State.Profile))
+            {
+                return ServiceAccess.Forbidden(ServiceAccessNeed.Edit, actor.Account, current.State.Profile);
             }
 
             var expected = precondition.ExpectedVersion ?? current.Version;

@@ -7,15 +7,24 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Governance.Server.Services;
 
-/// <summary>One write to one service as its endpoint read it: the command, who asks, the version expected, and where the body put each field.</summary>
-internal sealed record ServiceWrite(string ServiceId, ServiceCommand Command, Actor Actor, Precondition Precondition, Func<FieldError, ImportProblem> Locate);
+/// <summary>
+/// One write to one service as its endpoint read it: the command, who asks, the version expected, where the body put each
+/// field, and what the caller must be to the service.
+/// </summary>
+internal sealed record ServiceWrite(
+    string ServiceId, ServiceCommand Command, Actor Actor, Precondition Precondition, Func<FieldError, ImportProblem> Locate, ServiceAccessNeed Need = ServiceAccessNeed.Edit);
 
-/// <summary>Sends a write to the service's grain and answers with what the grain made of it.</summary>
+/// <summary>Checks that the caller may make a write, sends it to the service's grain and answers with what the grain made of it.</summary>
 internal static class ServiceWrites
 {
     public static async Task<Results<Ok<ServiceResponse>, Created<ServiceResponse>, ValidationProblem, ProblemHttpResult>> ExecuteAsync(
         ServiceGrains grains, HttpResponse response, ServiceWrite write, CancellationToken cancellationToken)
     {
+        if (await RefusalAsync(grains, write, cancellationToken) is { } refusal)
+        {
+            return refusal;
+        }
+
         var reply = await grains.ExecuteAsync(write.ServiceId, write.Command, write.Actor.Name, write.Precondition.ExpectedVersion, cancellationToken);
         return Answer(response, write, reply);
     }
@@ -54,6 +63,16 @@ internal static class ServiceWrites
             default:
                 throw new InvalidOperationException($"a {reply.GetType().Name} reply was not handled");
         }
+    }
+
+    /// <summary>403 when the caller may not make this write to the service as it is (or, for a new one, as it is defined).</summary>
+    public static async Task<ProblemHttpResult?> RefusalAsync(ServiceGrains grains, ServiceWrite write, CancellationToken cancellationToken)
+    {
+        var current = await grains.GetAsync(write.ServiceId, cancellationToken);
+        var profile = current?.State.Profile ?? (write.Command as DefineService)?.Profile;
+        return profile is null || ServiceAccess.Allows(write.Need, write.Actor.Account, profile)
+            ? null
+            : ServiceAccess.Forbidden(write.Need, write.Actor.Account, profile);
     }
 
     // Every command but a definition needs the service; revoking and changing an item need the waiver or the item too.

@@ -4,6 +4,7 @@ using Governance.Domain.Commands;
 using Governance.Integrations.FleetFormat;
 using Governance.Integrations.Import;
 using Governance.Server.Api;
+using Governance.Server.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -18,10 +19,10 @@ public static class WaiverEndpoints
     public static IEndpointRouteBuilder MapWaiverEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var waivers = endpoints.MapGroup("/api/services/{id}/waivers").WithTags("Waivers");
-        waivers.MapPost("/", WaiveAsync).AsWrite()
+        waivers.MapPost("/", WaiveAsync).AsWrite().RequireAuthorization(Access.Edit)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed);
-        waivers.MapDelete("/{traitId}", RevokeAsync).AsWrite()
+        waivers.MapDelete("/{traitId}", RevokeAsync).AsWrite().RequireAuthorization(Access.EditOrApprove)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed);
         return endpoints;
@@ -69,7 +70,7 @@ public static class WaiverEndpoints
         }
 
         var trait = Uri.UnescapeDataString(traitId);
-        var write = new ServiceWrite(ServiceGrains.IdOf(id), new RevokeWaiver(trait), actor, precondition, Unlocated);
+        var write = new ServiceWrite(ServiceGrains.IdOf(id), new RevokeWaiver(trait), actor, precondition, Unlocated, ServiceAccessNeed.EditOrApprove);
         return await ServiceWrites.ExecuteAsync(grains, response, write, cancellationToken);
     }
 

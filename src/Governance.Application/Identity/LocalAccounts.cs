@@ -1,0 +1,124 @@
+using System.Security.Cryptography;
+using Governance.Domain;
+using Governance.Domain.Identity;
+using Governance.Storage;
+using Governance.Storage.Accounts;
+
+namespace Governance.Application.Identity;
+
+/// <summary>
+/// The embedded default's identity, shared by <c>governance users</c> and the server's sign-in: accounts whose one-time
+/// secret is shown once and kept only as a salted hash, password sign-in with lockout, and API tokens that expire.
+/// </summary>
+public sealed class LocalAccounts(GovernanceStore store, TimeProvider time, LockoutPolicy lockout)
+{
+    public const string TokenPrefix = "gov_";
+
+    public static readonly TimeSpan DefaultTokenLifetime = TimeSpan.FromDays(90);
+
+    /// <summary>Creates the account and returns the secret to hand over (its password, or its API token), or why not.</summary>
+    public async Task<AccountCreation> AddAsync(NewAccount request, TimeSpan tokenLifetime, CancellationToken cancellationToken = default)
+    {
+        if (request.Validate() is { Count: > 0 } errors)
+        {
+            return new AccountCreation.Rejected(errors);
+        }
+
+        var now = time.GetUtcNow();
+        var account = new Account(request.Name, request.Roles, NullIfBlank(request.Team), request.Tier);
+        string secret;
+        StoredAccount stored;
+        StoredToken? token = null;
+        if (request.Script)
+        {
+            (secret, token) = NewToken(account.Name, now, tokenLifetime);
+            stored = new StoredAccount(account, PasswordHash: null, 0, null, now);
+        }
+        else
+        {
+            secret = NewPassword();
+            stored = new StoredAccount(account, SecretHasher.HashPassword(secret), 0, null, now);
+        }
+
+        return await store.Accounts.AddAsync(stored, token, cancellationToken)
+            ? new AccountCreation.Created(account, secret, token?.ExpiresAt)
+            : new AccountCreation.Rejected([new FieldError("name", $"an account named '{request.Name}' exists already")]);
+    }
+
+    /// <summary>Checks a password; the lockout's count goes up on a failure and back to zero on success.</summary>
+    public async Task<SignInOutcome> SignInAsync(string name, string password, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        var stored = await store.Accounts.FindAsync(name.Trim().ToLowerInvariant(), cancellationToken);
+        if (stored is null)
+        {
+            // The same work as a wrong password, so that timing does not tell which names exist.
+            SecretHasher.Verify(password, SecretHasher.Decoy);
+            return new SignInOutcome.Refused();
+        }
+
+        if (stored.LockedUntil is { } until && until > now)
+        {
+            return new SignInOutcome.LockedOut(until);
+        }
+
+        if (!SecretHasher.Verify(password, stored.PasswordHash ?? SecretHasher.Decoy))
+        {
+            var after = await store.Accounts.RecordFailedSignInAsync(stored.Account.Name, lockout.Attempts, now + lockout.Duration, cancellationToken);
+            return after?.LockedUntil is { } lockedUntil && lockedUntil > now ? new SignInOutcome.LockedOut(lockedUntil) : new SignInOutcome.Refused();
+        }
+
+        if (stored.FailedSignIns > 0)
+        {
+            await store.Accounts.RecordSignInAsync(stored.Account.Name, cancellationToken);
+        }
+
+        return new SignInOutcome.SignedIn(stored.Account);
+    }
+
+    /// <summary>The account an API token acts as; null when the token is malformed, unknown, wrong or expired.</summary>
+    public async Task<Account?> AuthenticateTokenAsync(string token, CancellationToken cancellationToken = default)
+    {
+        if (ApiToken.Parse(token) is not { } parsed
+            || await store.Accounts.FindTokenAsync(parsed.Id, cancellationToken) is not { } stored
+            || stored.ExpiresAt <= time.GetUtcNow()
+            || !SecretHasher.Verify(parsed.Secret, stored.SecretHash))
+        {
+            return null;
+        }
+
+        return (await store.Accounts.FindAsync(stored.AccountName, cancellationToken))?.Account;
+    }
+
+    /// <summary>A new token for an existing account; null when there is no such account.</summary>
+    public async Task<(string Token, DateTimeOffset ExpiresAt)?> IssueTokenAsync(string name, TimeSpan lifetime, CancellationToken cancellationToken = default)
+    {
+        var (secret, token) = NewToken(name, time.GetUtcNow(), lifetime);
+        return await store.Accounts.AddTokenAsync(token, cancellationToken) ? (secret, token.ExpiresAt) : null;
+    }
+
+    private static (string Secret, StoredToken Token) NewToken(string account, DateTimeOffset now, TimeSpan lifetime)
+    {
+        var token = ApiToken.New();
+        return (token.ToString(), new StoredToken(token.Id, account, SecretHasher.HashToken(token.Secret), now, now + lifetime));
+    }
+
+    // 20 characters of a 56-letter alphabet without look-alikes: about 116 bits.
+    private static string NewPassword() =>
+        RandomNumberGenerator.GetString("abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789", 20);
+
+    private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
+
+/// <summary>What creating an account came to.</summary>
+public abstract record AccountCreation
+{
+    private AccountCreation()
+    {
+    }
+
+    /// <summary>Created; <paramref name="Secret"/> is shown this once and kept nowhere.</summary>
+    public sealed record Created(Account Account, string Secret, DateTimeOffset? TokenExpiresAt) : AccountCreation;
+
+    public sealed record Rejected(IReadOnlyList<FieldError> Errors) : AccountCreation;
+}

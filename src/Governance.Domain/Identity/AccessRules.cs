@@ -1,0 +1,37 @@
+using Governance.Domain.Catalog;
+
+namespace Governance.Domain.Identity;
+
+/// <summary>
+/// Who may do what to which service, whatever way they come in. Separation of duties (an approver is not the requester)
+/// is the aggregate's rule, checked again when the command is decided.
+/// </summary>
+public static class AccessRules
+{
+    private const string GroupPrefix = "group:";
+
+    /// <summary>Everyone signed in reads the catalog, risks and audits.</summary>
+    public static bool CanRead(Account account) => account.Roles.Count > 0;
+
+    /// <summary>An owner edits the services of their team: facts, remediation items, waiver requests.</summary>
+    public static bool CanEdit(Account account, ServiceProfile service) =>
+        account.Has(Role.Owner) && SameTeam(account.Team, service.Owner);
+
+    /// <summary>An approver decides for the services of their team, or of their tier.</summary>
+    public static bool CanApprove(Account account, ServiceProfile service) =>
+        account.Has(Role.Approver) && (SameTeam(account.Team, service.Owner) || (account.Tier is { } tier && tier == service.Tier));
+
+    /// <summary>Creating services and importing catalogs is the administrators'.</summary>
+    public static bool CanImport(Account account) => account.Has(Role.Administrator);
+
+    /// <summary>Teams are named with or without the <c>group:</c> prefix of a catalog reference, in any case.</summary>
+    public static bool SameTeam(string? team, string? owner) =>
+        !string.IsNullOrWhiteSpace(team) && !string.IsNullOrWhiteSpace(owner)
+        && string.Equals(TeamName(team), TeamName(owner), StringComparison.OrdinalIgnoreCase);
+
+    private static string TeamName(string name)
+    {
+        var trimmed = name.Trim();
+        return trimmed.StartsWith(GroupPrefix, StringComparison.OrdinalIgnoreCase) ? trimmed[GroupPrefix.Length..] : trimmed;
+    }
+}

@@ -1,0 +1,32 @@
+using Governance.Domain.Identity;
+
+namespace Governance.Server.Identity;
+
+/// <summary>The authorization policies endpoints and pages declare; which service a person may change is checked against the service itself.</summary>
+public static class Access
+{
+    /// <summary>Any signed-in person with a role: reads the catalog, risks, audits and history.</summary>
+    public const string Read = "read";
+
+    /// <summary>Owners: edit their team's services and request waivers.</summary>
+    public const string Edit = "edit";
+
+    /// <summary>Approvers: decide waiver requests for their team or tier.</summary>
+    public const string Approve = "approve";
+
+    /// <summary>Owners or approvers: withdraw an accepted risk.</summary>
+    public const string EditOrApprove = "edit-or-approve";
+
+    /// <summary>Administrators: imports, users, policies, schedules.</summary>
+    public const string Administer = "administer";
+
+    /// <summary>The roles each policy admits.</summary>
+    public static readonly IReadOnlyDictionary<string, Role[]> Roles = new Dictionary<string, Role[]>
+    {
+        [Read] = Enum.GetValues<Role>(),
+        [Edit] = [Role.Owner],
+        [Approve] = [Role.Approver],
+        [EditOrApprove] = [Role.Owner, Role.Approver],
+        [Administer] = [Role.Administrator],
+    };
+}

@@ -1,0 +1,172 @@
+using System.Data.Common;
+using Governance.Domain.Identity;
+using Governance.Storage.Execution;
+using Governance.Storage.Tables;
+
+namespace Governance.Storage.Accounts;
+
+/// <summary>
+/// The local accounts and API tokens (<see cref="GovernanceStore.Accounts"/>). It keeps what it is given: hashing secrets
+/// and deciding lockouts are the identity use cases' work.
+/// </summary>
+public sealed class AccountStore
+{
+    private const string Columns = "name, roles, team, tier, password_hash, failed_sign_ins, locked_until, created_at";
+
+    private readonly StoreContext _context;
+
+    internal AccountStore(StoreContext context) => _context = context;
+
+    /// <summary>Adds <paramref name="account"/> with its first token (when given), in one transaction; false, adding nothing, when the name is taken.</summary>
+    public async Task<bool> AddAsync(StoredAccount account, StoredToken? token = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        var dialect = _context.Dialect;
+        await using var write = await _context.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
+        await using (var insert = write.Connection.CreateCommand(write.Transaction, $"""
+            INSERT INTO accounts ({Columns})
+            VALUES (@name, @roles, @team, @tier, @password_hash, 0, NULL, @created_at)
+            ON CONFLICT (name) DO NOTHING
+            """))
+        {
+            insert.AddParameter("name", account.Account.Name)
+                .AddParameter("roles", RoleNames.Format(account.Account.Roles))
+                .AddParameter("team", account.Account.Team)
+                .AddParameter("tier", account.Account.Tier)
+                .AddParameter("password_hash", account.PasswordHash)
+                .AddParameter("created_at", dialect.TimeValue(account.CreatedAt), dialect.TimeType);
+            if (await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 0)
+            {
+                return false;
+            }
+        }
+
+        if (token is not null)
+        {
+            await InsertTokenAsync(write, token, cancellationToken).ConfigureAwait(false);
+        }
+
+        await write.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>Adds a token to an existing account; false when there is no such account.</summary>
+    public async Task<bool> AddTokenAsync(StoredToken token, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        await using var write = await _context.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
+        if (await FindAsync(write.Connection, write.Transaction, token.AccountName, cancellationToken).ConfigureAwait(false) is null)
+        {
+            return false;
+        }
+
+        await InsertTokenAsync(write, token, cancellationToken).ConfigureAwait(false);
+        await write.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>The account named <paramref name="name"/>, or null.</summary>
+    public async Task<StoredAccount?> FindAsync(string name, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _context.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await FindAsync(connection, null, name, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Every account, by name.</summary>
+    public async Task<IReadOnlyList<StoredAccount>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _context.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand(null, $"SELECT {Columns} FROM accounts ORDER BY name");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var accounts = new List<StoredAccount>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            accounts.Add(ReadAccount(reader));
+        }
+
+        return accounts;
+    }
+
+    /// <summary>The token with id <paramref name="id"/>, or null.</summary>
+    public async Task<StoredToken?> FindTokenAsync(string id, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _context.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand(null, "SELECT id, account, secret_hash, created_at, expires_at FROM api_tokens WHERE id = @id")
+            .AddParameter("id", id);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
+            ? new StoredToken(reader.GetString(0), reader.GetString(1), reader.GetString(2), _context.Dialect.ReadTime(reader, 3), _context.Dialect.ReadTime(reader, 4))
+            : null;
+    }
+
+    /// <summary>
+    /// Counts a failed sign-in in one statement, so that concurrent guesses all count: the <paramref name="limit"/>th failure in
+    /// a row locks the account until <paramref name="lockedUntil"/> and starts the count again. Returns the account as it now is.
+    /// </summary>
+    public async Task<StoredAccount?> RecordFailedSignInAsync(string name, int limit, DateTimeOffset lockedUntil, CancellationToken cancellationToken = default)
+    {
+        var dialect = _context.Dialect;
+        await using var write = await _context.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
+        await using (var update = write.Connection.CreateCommand(write.Transaction, """
+            UPDATE accounts
+            SET locked_until = CASE WHEN failed_sign_ins + 1 >= @limit THEN @locked_until ELSE locked_until END,
+                failed_sign_ins = CASE WHEN failed_sign_ins + 1 >= @limit THEN 0 ELSE failed_sign_ins + 1 END
+            WHERE name = @name
+            """))
+        {
+            update.AddParameter("name", name).AddParameter("limit", limit).AddParameter("locked_until", dialect.TimeValue(lockedUntil), dialect.TimeType);
+            await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var account = await FindAsync(write.Connection, write.Transaction, name, cancellationToken).ConfigureAwait(false);
+        await write.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return account;
+    }
+
+    /// <summary>A successful sign-in clears the count of failures before it.</summary>
+    public async Task RecordSignInAsync(string name, CancellationToken cancellationToken = default)
+    {
+        await using var write = await _context.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
+        await using var update = write.Connection.CreateCommand(write.Transaction, "UPDATE accounts SET failed_sign_ins = 0 WHERE name = @name AND failed_sign_ins <> 0")
+            .AddParameter("name", name);
+        await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await write.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<StoredAccount?> FindAsync(DbConnection connection, DbTransaction? transaction, string name, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand(transaction, $"SELECT {Columns} FROM accounts WHERE name = @name").AddParameter("name", name);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? ReadAccount(reader) : null;
+    }
+
+    private StoredAccount ReadAccount(DbDataReader reader)
+    {
+        var account = new Account(
+            reader.GetString(0),
+            RoleNames.Parse(reader.GetString(1)),
+            reader.IsDBNull(2) ? null : reader.GetString(2),
+            reader.IsDBNull(3) ? null : Convert.ToInt32(reader.GetValue(3), System.Globalization.CultureInfo.InvariantCulture));
+        return new StoredAccount(
+            account,
+            reader.IsDBNull(4) ? null : reader.GetString(4),
+            Convert.ToInt32(reader.GetValue(5), System.Globalization.CultureInfo.InvariantCulture),
+            reader.IsDBNull(6) ? null : _context.Dialect.ReadTime(reader, 6),
+            _context.Dialect.ReadTime(reader, 7));
+    }
+
+    private async Task InsertTokenAsync(WriteTransaction write, StoredToken token, CancellationToken cancellationToken)
+    {
+        var dialect = _context.Dialect;
+        await using var insert = write.Connection.CreateCommand(write.Transaction, """
+            INSERT INTO api_tokens (id, account, secret_hash, created_at, expires_at)
+            VALUES (@id, @account, @secret_hash, @created_at, @expires_at)
+            """);
+        insert.AddParameter("id", token.Id)
+            .AddParameter("account", token.AccountName)
+            .AddParameter("secret_hash", token.SecretHash)
+            .AddParameter("created_at", dialect.TimeValue(token.CreatedAt), dialect.TimeType)
+            .AddParameter("expires_at", dialect.TimeValue(token.ExpiresAt), dialect.TimeType);
+        await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+}
