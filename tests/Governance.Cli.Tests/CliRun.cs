@@ -19,6 +19,9 @@ public sealed class CliRun : IDisposable
 
     public FakeTime Time { get; } = new(new DateTimeOffset(2026, 11, 21, 9, 0, 0, TimeSpan.Zero));
 
+    /// <summary>The environment variables the command sees (none else).</summary>
+    public Dictionary<string, string> Environment { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Runs the command line with <c>--db</c> set to this run's database.</summary>
     public Task<CliResult> InvokeAsync(params string[] args) => InvokeRawAsync(["--db", Database, .. args]);
 
@@ -34,7 +37,7 @@ public sealed class CliRun : IDisposable
             Out = new AnsiConsoleOutput(output),
         });
         console.Profile.Width = 200;
-        var context = new CliContext(console, output, error, Time, _ => null);
+        var context = new CliContext(console, output, error, Time, name => Environment.GetValueOrDefault(name));
         var exitCode = await CliApplication.RunAsync(args, context);
         return new CliResult(exitCode, output.ToString(), error.ToString());
     }

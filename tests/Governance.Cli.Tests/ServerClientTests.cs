@@ -21,19 +21,19 @@ public sealed class ServerClientTests
         {
             lock (seen)
             {
-                seen.Add((request.Headers["Idempotency-Key"], request.Headers[ServerClient.DefaultActorHeader]));
+                seen.Add((request.Headers["Idempotency-Key"], request.Headers.Authorization.ToString()));
                 return seen.Count == 1 ? Results.StatusCode(StatusCodes.Status503ServiceUnavailable) : Results.Ok(new { applied = true });
             }
         });
         await app.StartAsync();
-        using var client = new ServerClient(new Uri(app.Urls.Single()), "user:sam", TimeProvider.System);
+        using var client = new ServerClient(new Uri(app.Urls.Single()), "gov_sam_secret", TimeProvider.System);
 
         var answer = await client.SendAsync(HttpMethod.Post, "api/imports", new { files = Array.Empty<object>() });
 
         Assert.Equal(HttpStatusCode.OK, answer.Status);
         Assert.Equal(2, seen.Count);
         Assert.Equal(seen[0], seen[1]);
-        Assert.Equal("user:sam", seen[0].Actor);
+        Assert.Equal("Bearer gov_sam_secret", seen[0].Actor);
         Assert.Matches("^[0-9a-f]{32}$", seen[0].Key);
     }
 

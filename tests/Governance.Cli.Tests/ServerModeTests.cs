@@ -1,5 +1,7 @@
 extern alias server;
 
+using Governance.Application.Identity;
+using Governance.Domain.Identity;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -25,6 +27,7 @@ public sealed class ServerModeTests : IAsyncLifetime
     private readonly CliRun _embedded = new();
     private readonly CliRun _remote = new();
     private WebApplicationFactory<server::Program> _server = null!;
+    private readonly Dictionary<string, string> _tokens = new(StringComparer.Ordinal);
     private string _url = null!;
 
     public Task InitializeAsync()
@@ -71,39 +74,64 @@ public sealed class ServerModeTests : IAsyncLifetime
         var fleet = Write("services.yaml", Fleet);
         await AssertSameAsync(0, "import", fleet);
 
-        await AssertSameAsync(0, "--actor", "sam", "waive", "checkout", "critical-path-hub", "--reason", "Caching ships in January", "--until", "2027-01-31", "--approver", "cto");
-        await AssertSameAsync(3, "--actor", "cto", "waive", "checkout", "single-zone", "--reason", "r", "--until", "2027-01-31", "--approver", "user:cto");
-        await AssertSameAsync(3, "--actor", "sam", "waive", "checkout", "no-such-trait", "--reason", "r", "--until", "2027-01-31", "--approver", "cto");
-        await AssertSameAsync(3, "--actor", "sam", "waive", "checkout", "single-zone", "--reason", "r", "--until", "2031-01-31", "--approver", "cto");
-        await AssertSameAsync(4, "--actor", "sam", "waive", "nowhere", "single-zone", "--reason", "r", "--until", "2027-01-31", "--approver", "cto");
-        await AssertSameAsync(0, "--json", "--actor", "sam", "unwaive", "checkout", "critical-path-hub");
-        await AssertSameAsync(4, "--actor", "sam", "unwaive", "checkout", "critical-path-hub");
+        await AssertSameAsync(0, "--actor", "user:sam", "waive", "checkout", "critical-path-hub", "--reason", "Caching ships in January", "--until", "2027-01-31", "--approver", "cto");
+        await AssertSameAsync(3, "--actor", "user:cto", "waive", "checkout", "single-zone", "--reason", "r", "--until", "2027-01-31", "--approver", "user:cto");
+        await AssertSameAsync(3, "--actor", "user:sam", "waive", "checkout", "no-such-trait", "--reason", "r", "--until", "2027-01-31", "--approver", "cto");
+        await AssertSameAsync(3, "--actor", "user:sam", "waive", "checkout", "single-zone", "--reason", "r", "--until", "2031-01-31", "--approver", "cto");
+        await AssertSameAsync(4, "--actor", "user:sam", "waive", "nowhere", "single-zone", "--reason", "r", "--until", "2027-01-31", "--approver", "cto");
+        await AssertSameAsync(0, "--json", "--actor", "user:sam", "unwaive", "checkout", "critical-path-hub");
+        await AssertSameAsync(4, "--actor", "user:sam", "unwaive", "checkout", "critical-path-hub");
 
         var history = await _remote.InvokeAsync("--json", "history", "checkout");
-        Assert.Contains("\"actor\": \"sam\"", history.Output, StringComparison.Ordinal);
+        Assert.Contains("\"actor\": \"user:sam\"", history.Output, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task An_unreachable_server_ends_with_6_and_a_reading_command_refuses_the_option()
     {
+        var withoutToken = await _remote.InvokeRawAsync("--server", _url, "unwaive", "checkout", "single-zone");
+        _remote.Environment["GOVERNANCE_TOKEN"] = "gov_unknown_token";
+        var wrongToken = await _remote.InvokeRawAsync("--server", _url, "unwaive", "checkout", "single-zone");
         var unreachable = await _remote.InvokeRawAsync("--server", "http://127.0.0.1:1", "unwaive", "checkout", "single-zone");
         var reading = await _remote.InvokeRawAsync("--server", _url, "services", "list");
         var badUrl = await _remote.InvokeRawAsync("--server", "ftp://example.com", "unwaive", "checkout", "single-zone");
 
+        Assert.Equal((2, "error: --server needs an API token in $GOVERNANCE_TOKEN (governance users add NAME --role ROLE --script, on the server's store)\n"),
+            (withoutToken.ExitCode, withoutToken.Error.ReplaceLineEndings("\n")));
+        Assert.Equal(3, wrongToken.ExitCode);
         Assert.Equal(6, unreachable.ExitCode);
         Assert.StartsWith("error: cannot reach the server at http://127.0.0.1:1/: ", unreachable.Error, StringComparison.Ordinal);
         Assert.Equal((2, "error: 'services list' works on the store directly; --server is for waive, unwaive and import\n"), (reading.ExitCode, reading.Error.ReplaceLineEndings("\n")));
         Assert.Equal((2, "error: --server must be an http:// or https:// URL, was 'ftp://example.com'\n"), (badUrl.ExitCode, badUrl.Error.ReplaceLineEndings("\n")));
     }
 
-    /// <summary>Runs <paramref name="args"/> on the embedded store and through the server: both end with <paramref name="exitCode"/> and print the same.</summary>
+    /// <summary>
+    /// Runs <paramref name="args"/> on the embedded store and through the server: both end with <paramref name="exitCode"/> and
+    /// print the same. Through the server, <c>--actor NAME</c> becomes the API token of an administrator account NAME.
+    /// </summary>
     private async Task AssertSameAsync(int exitCode, params string[] args)
     {
         var embedded = await _embedded.InvokeAsync(args);
-        var remote = await _remote.InvokeRawAsync(["--server", _url, .. args]);
+        var actorAt = Array.IndexOf(args, "--actor");
+        var actor = actorAt >= 0 ? args[actorAt + 1].Replace("user:", string.Empty, StringComparison.Ordinal) : "importer";
+        _remote.Environment["GOVERNANCE_TOKEN"] = await TokenAsync(actor);
+        var remote = await _remote.InvokeRawAsync(["--server", _url, .. actorAt >= 0 ? args.Where((_, index) => index != actorAt && index != actorAt + 1) : args]);
 
         Assert.True(embedded.ExitCode == exitCode, $"embedded {string.Join(' ', args)}: {embedded.ExitCode} {embedded.Error}");
         Assert.Equal((exitCode, embedded.Output, embedded.Error), (remote.ExitCode, remote.Output, remote.Error));
+    }
+
+    private async Task<string> TokenAsync(string name)
+    {
+        if (_tokens.TryGetValue(name, out var token))
+        {
+            return token;
+        }
+
+        await using var store = await Governance.Storage.GovernanceStore.OpenAsync(_remote.Database, _remote.Time);
+        var created = await new LocalAccounts(store, _remote.Time, LockoutPolicy.Default)
+            .AddAsync(new NewAccount(name, new HashSet<Role> { Role.Administrator }, Script: true), TimeSpan.FromDays(1));
+        return _tokens[name] = ((AccountCreation.Created)created).Secret;
     }
 
     private static int FreePort()

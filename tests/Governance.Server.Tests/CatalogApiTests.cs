@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text.Json;
+using Governance.Application.Identity;
 using Governance.Domain.Catalog;
 using Governance.Domain.Commands;
+using Governance.Domain.Identity;
 using Governance.Server.Tests.Support;
 using Governance.Storage;
 using Governance.Storage.Tests.Support;
@@ -22,8 +24,12 @@ public sealed class CatalogApiTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var database = Path.Combine(_directory.FullName, "api.db");
+        string token;
         await using (var store = await GovernanceStore.OpenAsync(database, _time))
         {
+            var viewer = await new LocalAccounts(store, _time, LockoutPolicy.Default)
+                .AddAsync(new NewAccount("viewer", new HashSet<Role> { Role.Viewer }, Script: true), TimeSpan.FromDays(1));
+            token = ((AccountCreation.Created)viewer).Secret;
             foreach (var (id, tier, owner) in new[] { ("gateway", 0, "edge"), ("billing", 1, "money"), ("search", 0, "money") })
             {
                 await store.ExecuteAsync(id, new DefineService(new ServiceProfile(id, id) { Tier = tier, Owner = owner }), "test");
@@ -41,6 +47,7 @@ public sealed class CatalogApiTests : IAsyncLifetime
             builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(_time));
         });
         _client = _factory.CreateClient();
+        _client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
     }
 
     public async Task DisposeAsync()

@@ -51,7 +51,7 @@ public sealed class UnwaiveCommand
 
     private static async Task<long> RevokeThroughAsync(Uri server, Invocation run, string id, string trait)
     {
-        using var client = new ServerClient(server, run.Actor, run.Context.Time);
+        using var client = new ServerClient(server, run.ServerToken, run.Context.Time);
         var answer = await client.SendAsync(HttpMethod.Delete, $"api/services/{Uri.EscapeDataString(id)}/waivers/{Uri.EscapeDataString(trait)}", null, run.CancellationToken);
         return answer.IsSuccess ? answer.Body.GetProperty("version").GetInt64() : throw ServerClient.Failure(answer, id);
     }

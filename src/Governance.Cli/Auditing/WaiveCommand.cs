@@ -79,7 +79,7 @@ public sealed class WaiveCommand
             throw new CliException(ExitCodes.Usage, "--policies names a local folder; through --server the server's policies decide");
         }
 
-        using var client = new ServerClient(server, run.Actor, run.Context.Time);
+        using var client = new ServerClient(server, run.ServerToken, run.Context.Time);
         var request = new { waiver.TraitId, waiver.Justification, waiver.Approver, waiver.Expires };
         var answer = await client.SendAsync(HttpMethod.Post, $"api/services/{Uri.EscapeDataString(id)}/waivers", request, run.CancellationToken);
         return answer.IsSuccess ? answer.Body.GetProperty("version").GetInt64() : throw ServerClient.Failure(answer, id);

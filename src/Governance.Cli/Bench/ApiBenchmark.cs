@@ -6,7 +6,9 @@ using System.Net.Sockets;
 using Governance.Application.Catalog;
 using Governance.Cli.Generation;
 using Governance.Cli.Infrastructure;
+using Governance.Application.Identity;
 using Governance.Domain.Commands;
+using Governance.Domain.Identity;
 using Governance.Domain.Remediation;
 using Governance.Integrations.Generation;
 using Governance.Integrations.Import;
@@ -98,7 +100,7 @@ public sealed class ApiBenchmark
         });
         await app.StartAsync(run.CancellationToken);
         using var http = new HttpClient { BaseAddress = address };
-        http.DefaultRequestHeaders.Add("X-Governance-Actor", Actor);
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", await IssueTokenAsync(run, database));
         await SendAsync(http, services, 500, run.Get(_concurrency), run.CancellationToken);
         var clock = Stopwatch.StartNew();
         var latencies = await SendAsync(http, services, run.Get(_commands), run.Get(_concurrency), run.CancellationToken);
@@ -108,6 +110,15 @@ public sealed class ApiBenchmark
         return new ApiFigures(
             StoreAddress.Resolve(database).Dialect, services.Count, latencies.Length, run.Get(_concurrency), elapsed.TotalSeconds,
             latencies.Length / elapsed.TotalSeconds, Percentile(latencies, 0.50), Percentile(latencies, 0.99), latencies[^1]);
+    }
+
+    /// <summary>An API token of an administrator account the requests authenticate with, as a script's would.</summary>
+    private static async Task<string> IssueTokenAsync(Invocation run, string database)
+    {
+        await using var store = await run.OpenStoreAsync(database);
+        var accounts = new LocalAccounts(store, run.Context.Time, LockoutPolicy.Default);
+        var created = await accounts.AddAsync(new NewAccount("bench", new HashSet<Role> { Role.Administrator }, Script: true), TimeSpan.FromDays(1), run.CancellationToken);
+        return created is AccountCreation.Created { Secret: var token } ? token : throw new CliException(ExitCodes.InternalError, $"no bench account: {created}");
     }
 
     /// <summary>Sends <paramref name="count"/> owner changes, round-robin over the services, <paramref name="concurrency"/> at a time; each one's latency in ms.</summary>

@@ -64,7 +64,7 @@ public sealed class ImportCommand
             contents.Add(new { Path = file, Content = await ReadAsync(file, run.CancellationToken) });
         }
 
-        using var client = new ServerClient(server, run.Actor, run.Context.Time);
+        using var client = new ServerClient(server, run.ServerToken, run.Context.Time);
         var answer = await client.SendAsync(HttpMethod.Post, "api/imports", new { Files = contents, DryRun = run.Get(_dryRun), SkipInvalid = run.Get(_skipInvalid) }, run.CancellationToken);
         return answer.Status is HttpStatusCode.OK or HttpStatusCode.UnprocessableEntity && answer.Body.TryGetProperty("applied", out _)
             ? answer.Body.Deserialize<ImportReport>(CliJson.Options)!

@@ -10,6 +10,9 @@ public sealed class GlobalOptions
 
     public const string ServerVariable = "GOVERNANCE_SERVER";
 
+    /// <summary>The API token a command sends to --server (kept out of the command line, and so out of shell history).</summary>
+    public const string TokenVariable = "GOVERNANCE_TOKEN";
+
     public Option<string?> Database { get; } = new("--db")
     {
         Description = $"The store: a SQLite file path, or a PostgreSQL connection string (Host=…). Default: ${StoreDefaults.DatabaseVariable}, else ./{StoreDefaults.DefaultDatabase}",

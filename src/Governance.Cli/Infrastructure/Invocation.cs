@@ -40,6 +40,10 @@ public sealed class Invocation(ParseResult parse, GlobalOptions options, CliCont
         }
     }
 
+    /// <summary>The API token for <see cref="Server"/>: the server records its account, not --actor, as who acts.</summary>
+    public string ServerToken => NonEmpty(Context.Environment(GlobalOptions.TokenVariable))
+        ?? throw new CliException(ExitCodes.Usage, $"--server needs an API token in ${GlobalOptions.TokenVariable} (governance users add NAME --role ROLE --script, on the server's store)");
+
     public T? Get<T>(Option<T> option) => parse.GetValue(option);
 
     public T? Get<T>(Argument<T> argument) => parse.GetValue(argument);

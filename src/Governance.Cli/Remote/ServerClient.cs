@@ -24,7 +24,7 @@ public sealed record ServerAnswer(HttpStatusCode Status, JsonElement Body)
 }
 
 /// <summary>
-/// One command's conversation with a Governance server: every request names the actor and carries the invocation's one
+/// One command's conversation with a Governance server: every request carries the API token and the invocation's one
 /// Idempotency-Key, so that a request retried after a lost connection or a busy server is answered, never applied twice.
 /// </summary>
 public sealed class ServerClient : IDisposable
@@ -36,18 +36,15 @@ public sealed class ServerClient : IDisposable
     private readonly string _key = Guid.NewGuid().ToString("N");
     private readonly TimeProvider _time;
 
-    public ServerClient(Uri server, string actor, TimeProvider time, string actorHeader = DefaultActorHeader)
+    public ServerClient(Uri server, string token, TimeProvider time)
     {
         _server = server;
         _time = time;
         _http = new HttpClient { BaseAddress = server, Timeout = TimeSpan.FromMinutes(5) };
-        _http.DefaultRequestHeaders.Add(actorHeader, actor);
+        _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         _http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         _http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/problem+json"));
     }
-
-    /// <summary>The header the server's default configuration reads the actor from.</summary>
-    public const string DefaultActorHeader = "X-Governance-Actor";
 
     /// <summary>The exit code a server's status means, as the command run on the store would have ended.</summary>
     public static int ExitCodeOf(HttpStatusCode status) => (int)status switch

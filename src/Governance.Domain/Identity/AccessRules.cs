@@ -13,9 +13,12 @@ public static class AccessRules
     /// <summary>Everyone signed in reads the catalog, risks and audits.</summary>
     public static bool CanRead(Account account) => account.Roles.Count > 0;
 
-    /// <summary>An owner edits the services of their team: facts, remediation items, waiver requests.</summary>
+    /// <summary>
+    /// An owner edits the services of their team: facts, remediation items, waiver requests. Administrators, who import
+    /// whole catalogs, may edit any service (and are the only ones who can edit one no team owns).
+    /// </summary>
     public static bool CanEdit(Account account, ServiceProfile service) =>
-        account.Has(Role.Owner) && SameTeam(account.Team, service.Owner);
+        account.Has(Role.Administrator) || (account.Has(Role.Owner) && SameTeam(account.Team, service.Owner));
 
     /// <summary>An approver decides for the services of their team, or of their tier.</summary>
     public static bool CanApprove(Account account, ServiceProfile service) =>

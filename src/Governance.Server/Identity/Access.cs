@@ -8,7 +8,7 @@ public static class Access
     /// <summary>Any signed-in person with a role: reads the catalog, risks, audits and history.</summary>
     public const string Read = "read";
 
-    /// <summary>Owners: edit their team's services and request waivers.</summary>
+    /// <summary>Owners (and administrators): edit their team's services and request waivers.</summary>
     public const string Edit = "edit";
 
     /// <summary>Approvers: decide waiver requests for their team or tier.</summary>
@@ -24,9 +24,9 @@ public static class Access
     public static readonly IReadOnlyDictionary<string, Role[]> Roles = new Dictionary<string, Role[]>
     {
         [Read] = Enum.GetValues<Role>(),
-        [Edit] = [Role.Owner],
+        [Edit] = [Role.Owner, Role.Administrator],
         [Approve] = [Role.Approver],
-        [EditOrApprove] = [Role.Owner, Role.Approver],
+        [EditOrApprove] = [Role.Owner, Role.Approver, Role.Administrator],
         [Administer] = [Role.Administrator],
     };
 }

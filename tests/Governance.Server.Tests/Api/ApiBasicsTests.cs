@@ -1,12 +1,13 @@
 using System.Net;
 using System.Text.Json;
+using Governance.Domain.Identity;
 using Governance.Server.Api;
 using Governance.Server.Tests.Support;
 using Microsoft.Extensions.Options;
 
 namespace Governance.Server.Tests.Api;
 
-/// <summary>What every write shares, checked before any grain is asked: the actor header, body limits, malformed bodies, the OpenAPI document.</summary>
+/// <summary>What every write shares, checked before any grain is asked: a signed-in caller, body limits, malformed bodies, the OpenAPI document.</summary>
 public sealed class ApiBasicsTests : IAsyncLifetime
 {
     private ApiHost _host = null!;
@@ -20,16 +21,16 @@ public sealed class ApiBasicsTests : IAsyncLifetime
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Fact]
-    public async Task A_write_without_the_actor_header_is_a_401_naming_the_header_and_writes_nothing()
+    public async Task A_write_without_a_token_or_with_a_wrong_one_is_a_401_and_writes_nothing()
     {
-        using var client = _host.Client(actor: null);
+        using var anonymous = _host.Client(user: null);
+        using var wrong = _host.Client(user: null);
+        wrong.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "gov_abc_notthesecret");
 
-        var response = await client.PutAsync("/api/services/checkout", ApiHost.Json("""{"name": "Checkout"}"""));
+        var withoutToken = await anonymous.PutAsync("/api/services/checkout", ApiHost.Json("""{"name": "Checkout"}"""));
+        var withWrongToken = await wrong.PutAsync("/api/services/checkout", ApiHost.Json("""{"name": "Checkout"}"""));
 
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var problem = await ProblemAsync(response);
-        Assert.Equal("a write names who acts in the X-Governance-Actor header (one value), which the history records", problem.GetProperty("detail").GetString());
+        Assert.Equal((HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized), (withoutToken.StatusCode, withWrongToken.StatusCode));
         Assert.Empty(await _host.HistoryAsync("checkout"));
     }
 
@@ -101,7 +102,7 @@ public sealed class ApiBasicsTests : IAsyncLifetime
     [Fact]
     public async Task The_openapi_document_lists_the_write_routes_with_their_headers_and_problems()
     {
-        using var client = _host.Client(actor: null);
+        using var client = _host.Client(role: Role.Viewer);
 
         var document = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json")).RootElement;
 
@@ -118,8 +119,8 @@ public sealed class ApiBasicsTests : IAsyncLifetime
         var put = paths.GetProperty("/api/services/{id}").GetProperty("put");
         var headers = put.GetProperty("parameters").EnumerateArray().Where(parameter => parameter.GetProperty("in").GetString() == "header")
             .Select(parameter => $"{parameter.GetProperty("name").GetString()}:{(parameter.TryGetProperty("required", out var required) && required.GetBoolean() ? "required" : "optional")}");
-        Assert.Equal(["If-Match:optional", "If-None-Match:optional", "X-Governance-Actor:required", "Idempotency-Key:optional"], headers);
-        Assert.Equal(["200", "201", "400", "401", "409", "412", "413", "422", "503"], put.GetProperty("responses").EnumerateObject().Select(response => response.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(["If-Match:optional", "If-None-Match:optional", "Idempotency-Key:optional"], headers);
+        Assert.Equal(["200", "201", "400", "401", "403", "409", "412", "413", "422", "503"], put.GetProperty("responses").EnumerateObject().Select(response => response.Name).Order(StringComparer.Ordinal));
         Assert.Equal(
             ["approver", "expires", "justification", "traitId"],
             document.GetProperty("components").GetProperty("schemas").GetProperty("WaiverRequest").GetProperty("properties").EnumerateObject().Select(property => property.Name).Order(StringComparer.Ordinal));
@@ -128,11 +129,11 @@ public sealed class ApiBasicsTests : IAsyncLifetime
     [Fact]
     public async Task A_bad_setting_stops_the_start_naming_the_setting_and_the_value()
     {
-        await using var host = new ApiHost(("Governance:Api:ActorHeader", "who am i"));
+        await using var host = new ApiHost(("Governance:Api:MaxBodyBytes", "0"));
 
-        var failure = Assert.Throws<OptionsValidationException>(() => host.Client());
+        var failure = Assert.Throws<OptionsValidationException>(() => host.Client(user: null));
 
-        Assert.Contains("Governance:Api:ActorHeader 'who am i' is not an HTTP header name", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("Governance:Api:MaxBodyBytes must be a positive number of bytes, was 0", failure.Message, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -1,6 +1,8 @@
 using System.Net.Http.Headers;
 using System.Text;
+using Governance.Application.Identity;
 using Governance.Domain.History;
+using Governance.Domain.Identity;
 using Governance.Storage;
 using Governance.Storage.Tests.Support;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -11,12 +13,10 @@ namespace Governance.Server.Tests.Support;
 
 /// <summary>
 /// The real server (store, silo, grains, endpoints) on a fresh SQLite file, with a clock that stands still, and clients
-/// that send an actor header. Disposed with the test.
+/// that authenticate with an API token of a local account made for them. Disposed with the test.
 /// </summary>
 public sealed class ApiHost : IAsyncDisposable
 {
-    public const string ActorHeader = "X-Governance-Actor";
-
     public static readonly DateTimeOffset Now = new(2026, 11, 21, 9, 0, 0, TimeSpan.Zero);
 
     private readonly SqliteTestDatabase _database = new();
@@ -41,16 +41,31 @@ public sealed class ApiHost : IAsyncDisposable
 
     public string Database => _database.ConnectionString;
 
-    /// <summary>A client whose requests name <paramref name="actor"/> (none when null).</summary>
-    public HttpClient Client(string? actor = "user:alice")
+    /// <summary>
+    /// A client signed in as <paramref name="user"/> (<c>alice</c> or <c>user:alice</c>; anonymous when null), an account
+    /// with <paramref name="role"/> made on first use.
+    /// </summary>
+    public HttpClient Client(string? user = "alice", Role role = Role.Administrator, string? team = null, int? tier = null)
     {
         var client = _factory.CreateClient();
-        if (actor is not null)
+        if (user is not null)
         {
-            client.DefaultRequestHeaders.Add(ActorHeader, actor);
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TokenAsync(user, role, team, tier).GetAwaiter().GetResult());
         }
 
         return client;
+    }
+
+    /// <summary>An API token of a new account <paramref name="user"/> with <paramref name="role"/>.</summary>
+    public async Task<string> TokenAsync(string user, Role role = Role.Administrator, string? team = null, int? tier = null)
+    {
+        await using var store = await OpenStoreAsync();
+        var name = user.StartsWith(Account.ActorPrefix, StringComparison.Ordinal) ? user[Account.ActorPrefix.Length..] : user;
+        var accounts = new LocalAccounts(store, Time, LockoutPolicy.Default);
+        var created = await accounts.AddAsync(new NewAccount(name, new HashSet<Role> { role }, team, tier, Script: true), LocalAccounts.DefaultTokenLifetime);
+        return created is AccountCreation.Created { Secret: var token }
+            ? token
+            : (await accounts.IssueTokenAsync(name, LocalAccounts.DefaultTokenLifetime))?.Token ?? throw new InvalidOperationException($"no token for {name}: {created}");
     }
 
     /// <summary>The store the server writes, opened beside it.</summary>
