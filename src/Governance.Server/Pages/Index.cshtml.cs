@@ -1,11 +1,14 @@
 using Governance.Domain.Audit;
 using Governance.Server.Hosting;
+using Governance.Server.Identity;
 using Governance.Storage.Audits;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Governance.Server.Pages;
 
 /// <summary>The fleet at a glance: how many services, the latest audit and what changed since the one before, the riskiest services.</summary>
+[Authorize(Policy = Access.Read)]
 public sealed class IndexModel(StoreHolder holder) : PageModel
 {
     private const int RiskiestShown = 10;

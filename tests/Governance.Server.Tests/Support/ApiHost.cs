@@ -41,13 +41,16 @@ public sealed class ApiHost : IAsyncDisposable
 
     public string Database => _database.ConnectionString;
 
+    /// <summary>The server's services (its endpoints, its options).</summary>
+    public IServiceProvider Services => _factory.Services;
+
     /// <summary>
     /// A client signed in as <paramref name="user"/> (<c>alice</c> or <c>user:alice</c>; anonymous when null), an account
     /// with <paramref name="role"/> made on first use.
     /// </summary>
     public HttpClient Client(string? user = "alice", Role role = Role.Administrator, string? team = null, int? tier = null)
     {
-        var client = _factory.CreateClient();
+        var client = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         if (user is not null)
         {
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TokenAsync(user, role, team, tier).GetAwaiter().GetResult());

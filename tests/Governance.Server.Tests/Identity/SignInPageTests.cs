@@ -1,0 +1,81 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Governance.Application.Identity;
+using Governance.Domain.Identity;
+using Governance.Server.Tests.Support;
+
+namespace Governance.Server.Tests.Identity;
+
+/// <summary>The sign-in form over HTTP: a session cookie for the right password, antiforgery, and the lockout after repeated failures.</summary>
+public sealed partial class SignInPageTests : IAsyncLifetime
+{
+    private ApiHost _host = null!;
+    private string _password = null!;
+
+    public async Task InitializeAsync()
+    {
+        _host = new ApiHost();
+        using var warm = _host.Client(user: null);
+        await using var store = await _host.OpenStoreAsync();
+        var created = await new LocalAccounts(store, _host.Time, LockoutPolicy.Default)
+            .AddAsync(new NewAccount("priya", new HashSet<Role> { Role.Owner }, Team: "team-a"), TimeSpan.FromDays(1));
+        _password = ((AccountCreation.Created)created).Secret;
+    }
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public async Task The_right_password_starts_a_session_that_opens_the_overview()
+    {
+        using var browser = _host.Client(user: null);
+
+        var signIn = await SignInAsync(browser, "priya", _password);
+        var overview = await browser.GetStringAsync("/");
+
+        Assert.Equal((HttpStatusCode.Redirect, "/"), (signIn.StatusCode, signIn.Headers.Location?.OriginalString));
+        Assert.Contains("<span data-testid=\"signed-in-as\">priya</span>", overview, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Five_wrong_passwords_lock_the_account_and_the_form_says_until_when()
+    {
+        using var browser = _host.Client(user: null);
+        for (var attempt = 1; attempt <= 4; attempt++)
+        {
+            Assert.Contains("The name or the password is wrong.", await (await SignInAsync(browser, "priya", "guess")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        var fifth = await (await SignInAsync(browser, "priya", "guess")).Content.ReadAsStringAsync();
+        var right = await SignInAsync(browser, "priya", _password);
+
+        // The host's clock stands at 09:00 UTC; the default lockout lasts 15 minutes.
+        Assert.Contains("Too many failed sign-ins: this account is locked until 09:15 UTC.", fifth, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, right.StatusCode);
+        Assert.Contains("locked until 09:15 UTC", await right.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_sign_in_post_without_the_antiforgery_token_is_refused()
+    {
+        using var browser = _host.Client(user: null);
+
+        var response = await browser.PostAsync("/sign-in", new FormUrlEncodedContent(new Dictionary<string, string> { ["name"] = "priya", ["password"] = _password }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    private static async Task<HttpResponseMessage> SignInAsync(HttpClient browser, string name, string password)
+    {
+        var form = await browser.GetStringAsync("/sign-in");
+        var token = AntiforgeryField().Match(form).Groups[1].Value;
+        return await browser.PostAsync("/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["name"] = name,
+            ["password"] = password,
+            ["__RequestVerificationToken"] = token,
+        }));
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryField();
+}
