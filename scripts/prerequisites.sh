@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the build and the tests need beyond the .NET SDK: PostgreSQL 15's server binaries,
-# which the storage tests start themselves. Idempotent; does nothing when everything is present.
+# which the storage tests start themselves, and Debian's Chromium, which the browser tests drive.
+# Idempotent; does nothing when everything is present.
 set -euo pipefail
 
 postgres_present() {
@@ -13,12 +14,16 @@ if ! command -v dotnet >/dev/null; then
   exit 1
 fi
 
-if ! postgres_present; then
+missing=()
+postgres_present || missing+=(postgresql)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+
+if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
-    echo "Installing PostgreSQL server binaries (apt-get)…"
+    echo "Installing ${missing[*]} (apt-get)…"
     apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
   else
-    echo "warning: no PostgreSQL server binaries found; the PostgreSQL tests will be skipped (install postgresql-15)." >&2
+    echo "warning: ${missing[*]} missing; the PostgreSQL or browser tests will be skipped (with CI=true they fail)." >&2
   fi
 fi

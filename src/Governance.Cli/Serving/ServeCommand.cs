@@ -20,15 +20,18 @@ public sealed class ServeCommand
     private Command Build(CommandBinder binder) =>
         binder.Bind(new Command("serve", "Run the server: health at /health, the catalog and its write API under /api, OpenAPI at /openapi/v1.json") { _urls }, RunAsync);
 
-    private async Task<int> RunAsync(Invocation run)
+    private Task<int> RunAsync(Invocation run) => ServeAsync(run, run.Database, run.Get(_urls), started: null);
+
+    /// <summary>Serves <paramref name="database"/> until stopped; <paramref name="started"/> hears the addresses it listens on.</summary>
+    public static async Task<int> ServeAsync(Invocation run, string database, string? urls, Action<IReadOnlyList<string>>? started)
     {
-        var urls = run.Get(_urls) ?? run.Context.Environment("ASPNETCORE_URLS") ?? DefaultUrls;
         await using var app = GovernanceServer.Build([], new Dictionary<string, string?>
         {
-            [$"{StoreOptions.Section}:{nameof(StoreOptions.Database)}"] = run.Database,
-            ["urls"] = urls,
+            [$"{StoreOptions.Section}:{nameof(StoreOptions.Database)}"] = database,
+            ["urls"] = urls ?? run.Context.Environment("ASPNETCORE_URLS") ?? DefaultUrls,
         });
         await app.StartAsync(run.CancellationToken);
+        started?.Invoke([.. app.Urls]);
         await app.WaitForShutdownAsync(run.CancellationToken);
         return ExitCodes.Success;
     }
