@@ -56,11 +56,11 @@ internal static class ServiceWrites
         }
     }
 
-    // Every command but a definition needs the service; revoking and changing an item need the waiver or the item too.
+    // Every command but a definition needs the service; deciding or revoking a waiver and changing an item need it too.
     private static bool IsNotFound(ServiceCommand command, CommandReply.Rejected rejected) => command switch
     {
         DefineService => false,
-        RevokeWaiver => true,
+        ApproveWaiver or RejectWaiver or RevokeWaiver => rejected.CurrentVersion == 0 || rejected.Errors.Any(error => error.Field == "traitId"),
         ChangeRemediationItem => rejected.CurrentVersion == 0 || rejected.Errors.Any(error => error.Field == "itemId"),
         _ => rejected.CurrentVersion == 0,
     };
