@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Governance.Cli.Tests;
 
 /// <summary>
-/// <c>--server</c>: waive, unwaive and import through a real server on a free port give the exit codes and messages they
+/// <c>--server</c>: waivers, unwaive and import through a real server on a free port give the exit codes and messages they
 /// give on the store. Each test runs the same command lines embedded (on one store) and through the server (on another).
 /// </summary>
 public sealed class ServerModeTests : IAsyncLifetime
@@ -66,33 +66,52 @@ public sealed class ServerModeTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Waive_and_unwaive_through_the_server_print_and_end_as_on_the_store()
+    public async Task Waivers_requested_decided_and_revoked_through_the_server_print_and_end_as_on_the_store()
     {
         var fleet = Write("services.yaml", Fleet);
         await AssertSameAsync(0, "import", fleet);
 
-        await AssertSameAsync(0, "--actor", "sam", "waive", "checkout", "critical-path-hub", "--reason", "Caching ships in January", "--until", "2027-01-31", "--approver", "cto");
-        await AssertSameAsync(3, "--actor", "cto", "waive", "checkout", "single-zone", "--reason", "r", "--until", "2027-01-31", "--approver", "user:cto");
-        await AssertSameAsync(3, "--actor", "sam", "waive", "checkout", "no-such-trait", "--reason", "r", "--until", "2027-01-31", "--approver", "cto");
-        await AssertSameAsync(3, "--actor", "sam", "waive", "checkout", "single-zone", "--reason", "r", "--until", "2031-01-31", "--approver", "cto");
-        await AssertSameAsync(4, "--actor", "sam", "waive", "nowhere", "single-zone", "--reason", "r", "--until", "2027-01-31", "--approver", "cto");
+        await AssertSameAsync(0, "--actor", "sam", "waivers", "request", "checkout", "critical-path-hub", "--reason", "Caching ships in January", "--until", "2027-01-31");
+        await AssertSameAsync(3, "--actor", "user:Sam", "waivers", "approve", "checkout", "critical-path-hub");
+        await AssertSameAsync(0, "--json", "--actor", "cto", "waivers", "approve", "checkout", "critical-path-hub", "--reason", "Caching is tested");
+        await AssertSameAsync(3, "--actor", "cto", "waivers", "reject", "checkout", "critical-path-hub", "--reason", "Too late");
+        await AssertSameAsync(3, "--actor", "sam", "waivers", "request", "checkout", "critical-path-hub", "--reason", "r", "--until", "2027-02-28");
+        await AssertSameAsync(0, "--actor", "sam", "waivers", "request", "checkout", "no-runbook", "--reason", "r", "--until", "2027-01-31");
+        await AssertSameAsync(3, "--actor", "cto", "waivers", "reject", "checkout", "no-runbook", "--reason", " ");
+        await AssertSameAsync(0, "--json", "--actor", "sam", "waivers", "reject", "checkout", "no-runbook", "--reason", "Not needed after all");
+        await AssertSameAsync(4, "--actor", "cto", "waivers", "approve", "checkout", "slow-autoscaling");
+        await AssertSameAsync(3, "--actor", "sam", "waivers", "request", "checkout", "no-such-trait", "--reason", "r", "--until", "2027-01-31");
+        await AssertSameAsync(3, "--actor", "sam", "waivers", "request", "checkout", "no-runbook", "--reason", "r", "--until", "2031-01-31");
+        await AssertSameAsync(4, "--actor", "sam", "waivers", "request", "nowhere", "no-runbook", "--reason", "r", "--until", "2027-01-31");
+        await AssertSameAsync(3, "--actor", "sam", "unwaive", "checkout", "no-runbook");
         await AssertSameAsync(0, "--json", "--actor", "sam", "unwaive", "checkout", "critical-path-hub");
         await AssertSameAsync(4, "--actor", "sam", "unwaive", "checkout", "critical-path-hub");
 
         var history = await _remote.InvokeAsync("--json", "history", "checkout");
-        Assert.Contains("\"actor\": \"sam\"", history.Output, StringComparison.Ordinal);
+        Assert.Contains("\"actor\": \"cto\"", history.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_one_step_waive_through_the_server_is_refused_with_the_two_steps_to_take()
+    {
+        var result = await _remote.InvokeRawAsync("--server", _url, "--actor", "sam", "waive", "checkout", "critical-path-hub", "--reason", "r", "--until", "2027-01-31", "--approver", "cto");
+
+        Assert.Equal(
+            (2, "error: a server records who acts, so it takes no --approver: request the waiver with 'governance waivers request SERVICE TRAIT --reason R --until DATE', then have the approver run 'governance waivers approve SERVICE TRAIT'\n"),
+            (result.ExitCode, result.Error.ReplaceLineEndings("\n")));
+        Assert.Empty(result.Output);
     }
 
     [Fact]
     public async Task An_unreachable_server_ends_with_6_and_a_reading_command_refuses_the_option()
     {
-        var unreachable = await _remote.InvokeRawAsync("--server", "http://127.0.0.1:1", "unwaive", "checkout", "single-zone");
+        var unreachable = await _remote.InvokeRawAsync("--server", "http://127.0.0.1:1", "unwaive", "checkout", "no-runbook");
         var reading = await _remote.InvokeRawAsync("--server", _url, "services", "list");
-        var badUrl = await _remote.InvokeRawAsync("--server", "ftp://example.com", "unwaive", "checkout", "single-zone");
+        var badUrl = await _remote.InvokeRawAsync("--server", "ftp://example.com", "unwaive", "checkout", "no-runbook");
 
         Assert.Equal(6, unreachable.ExitCode);
         Assert.StartsWith("error: cannot reach the server at http://127.0.0.1:1/: ", unreachable.Error, StringComparison.Ordinal);
-        Assert.Equal((2, "error: 'services list' works on the store directly; --server is for waive, unwaive and import\n"), (reading.ExitCode, reading.Error.ReplaceLineEndings("\n")));
+        Assert.Equal((2, "error: 'services list' works on the store directly; --server is for waivers, unwaive and import\n"), (reading.ExitCode, reading.Error.ReplaceLineEndings("\n")));
         Assert.Equal((2, "error: --server must be an http:// or https:// URL, was 'ftp://example.com'\n"), (badUrl.ExitCode, badUrl.Error.ReplaceLineEndings("\n")));
     }
 
