@@ -5,6 +5,7 @@ using Governance.Integrations.FleetFormat;
 using Governance.Integrations.Import;
 using Governance.Server.Api;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using WriteResult = Microsoft.AspNetCore.Http.HttpResults.Results<
     Microsoft.AspNetCore.Http.HttpResults.Ok<Governance.Server.Services.ServiceResponse>,
     Microsoft.AspNetCore.Http.HttpResults.Created<Governance.Server.Services.ServiceResponse>,
@@ -65,31 +66,12 @@ public static class WaiverEndpoints
         return await SendAsync(id, ifMatch, command, actor, error => FleetText.Locate(text, error), grains, response, cancellationToken);
     }
 
-    /// <summary>The body, <c>{reason}</c>, may be left out.</summary>
-    private static Task<WriteResult> ApproveAsync(
-        string id,
-        string traitId,
-        WaiverDecision? decision,
-        [FromHeader(Name = "If-Match")] string? ifMatch,
-        Actor actor,
-        RequestBody body,
-        ServiceGrains grains,
-        HttpResponse response,
-        CancellationToken cancellationToken) =>
-        SendAsync(id, ifMatch, new ApproveWaiver(Uri.UnescapeDataString(traitId), decision?.Reason), actor, ReasonIn(body.Text), grains, response, cancellationToken);
+    private static Task<WriteResult> ApproveAsync([AsParameters] DecisionRequest request, CancellationToken cancellationToken) =>
+        request.SendAsync(new ApproveWaiver(request.Trait, request.Decision?.Reason), cancellationToken);
 
-    /// <summary>The body is <c>{reason}</c>; without a reason the domain refuses the rejection, naming the field.</summary>
-    private static Task<WriteResult> RejectAsync(
-        string id,
-        string traitId,
-        WaiverDecision? decision,
-        [FromHeader(Name = "If-Match")] string? ifMatch,
-        Actor actor,
-        RequestBody body,
-        ServiceGrains grains,
-        HttpResponse response,
-        CancellationToken cancellationToken) =>
-        SendAsync(id, ifMatch, new RejectWaiver(Uri.UnescapeDataString(traitId), decision?.Reason ?? string.Empty), actor, ReasonIn(body.Text), grains, response, cancellationToken);
+    // Without a reason the domain refuses the rejection, naming the field.
+    private static Task<WriteResult> RejectAsync([AsParameters] DecisionRequest request, CancellationToken cancellationToken) =>
+        request.SendAsync(new RejectWaiver(request.Trait, request.Decision?.Reason ?? string.Empty), cancellationToken);
 
     private static Task<WriteResult> RevokeAsync(
         string id,
@@ -120,9 +102,26 @@ public static class WaiverEndpoints
             && document.RootElement.EnumerateObject().Any(property => property.Name.Equals("approver", StringComparison.OrdinalIgnoreCase));
     }
 
-    // Only the reason comes from a decision's body; what else it can break (the approver, the expiry, the status) is the stored waiver's.
-    private static Func<FieldError, ImportProblem> ReasonIn(string text) =>
-        error => error.Field == "reason" && text.Length > 0 ? FleetText.Locate(text, error) : Unlocated(error);
-
     private static ImportProblem Unlocated(FieldError error) => new(new SourceLocation("(route)", 0, 0), error.Field, error.Message);
+
+    /// <summary>An approval or a rejection of the waiver of <c>{traitId}</c>: the body, <c>{reason}</c>, may be left out.</summary>
+    private sealed record DecisionRequest(
+        string Id,
+        string TraitId,
+        [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] WaiverDecision? Decision,
+        [FromHeader(Name = "If-Match")] string? IfMatch,
+        Actor Actor,
+        RequestBody Body,
+        ServiceGrains Grains,
+        HttpResponse Response)
+    {
+        public string Trait => Uri.UnescapeDataString(TraitId);
+
+        public Task<WriteResult> SendAsync(ServiceCommand command, CancellationToken cancellationToken) =>
+            WaiverEndpoints.SendAsync(Id, IfMatch, command, Actor, ReasonIn(Body.Text), Grains, Response, cancellationToken);
+
+        // Only the reason comes from the body; what else a decision can break (the approver, the expiry, the status) is the stored waiver's.
+        private static Func<FieldError, ImportProblem> ReasonIn(string text) =>
+            error => error.Field == "reason" && text.Length > 0 ? FleetText.Locate(text, error) : Unlocated(error);
+    }
 }
