@@ -96,7 +96,7 @@ public sealed record WaiveTrait(Waiver Waiver) : ServiceCommand
 
 /// <summary>
 /// Asks, as the actor, for a risk trait on the service to be accepted until a date; it counts only once someone else
-/// approves it. Replaces an earlier request or rejection of the trait, never a waiver that still applies.
+/// approves it. Replaces an earlier request, rejection or expired waiver of the trait, never one that still applies.
 /// </summary>
 public sealed record RequestWaiver(string TraitId, string Justification, DateOnly Expires) : ServiceCommand
 {
