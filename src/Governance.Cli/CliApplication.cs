@@ -57,6 +57,7 @@ public static class CliApplication
         root.Add(WaiveCommand.Create(bind));
         root.Add(UnwaiveCommand.Create(bind));
         root.Add(UsersCommand.Create(bind));
+        root.Add(WaiversCommand.Create(bind));
         root.Add(DemoCommand.Create(bind));
         root.Add(GenerateCommand.Create(bind));
         root.Add(ServeCommand.Create(bind));

@@ -11,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Governance.Cli.Tests;
 
 /// <summary>
-/// <c>--server</c>: waive, unwaive and import through a real server on a free port give the exit codes and messages they
+/// <c>--server</c>: waivers, unwaive and import through a real server on a free port give the exit codes and messages they
 /// give on the store. Each test runs the same command lines embedded (on one store) and through the server (on another).
 /// </summary>
 public sealed class ServerModeTests : IAsyncLifetime
@@ -69,51 +69,70 @@ public sealed class ServerModeTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Waive_and_unwaive_through_the_server_print_and_end_as_on_the_store()
+    public async Task Waivers_requested_decided_and_revoked_through_the_server_print_and_end_as_on_the_store()
     {
         var fleet = Write("services.yaml", Fleet);
         await AssertSameAsync(0, "import", fleet);
 
-        await AssertSameAsync(0, "--actor", "user:sam", "waive", "checkout", "critical-path-hub", "--reason", "Caching ships in January", "--until", "2027-01-31", "--approver", "cto");
-        await AssertSameAsync(3, "--actor", "user:cto", "waive", "checkout", "single-zone", "--reason", "r", "--until", "2027-01-31", "--approver", "user:cto");
-        await AssertSameAsync(3, "--actor", "user:sam", "waive", "checkout", "no-such-trait", "--reason", "r", "--until", "2027-01-31", "--approver", "cto");
-        await AssertSameAsync(3, "--actor", "user:sam", "waive", "checkout", "single-zone", "--reason", "r", "--until", "2031-01-31", "--approver", "cto");
-        await AssertSameAsync(4, "--actor", "user:sam", "waive", "nowhere", "single-zone", "--reason", "r", "--until", "2027-01-31", "--approver", "cto");
+        await AssertSameAsync(0, "--actor", "user:sam", "waivers", "request", "checkout", "critical-path-hub", "--reason", "Caching ships in January", "--until", "2027-01-31");
+        await AssertSameAsync(3, "--actor", "user:Sam", "waivers", "approve", "checkout", "critical-path-hub");
+        await AssertSameAsync(0, "--json", "--actor", "user:cto", "waivers", "approve", "checkout", "critical-path-hub", "--reason", "Caching is tested");
+        await AssertSameAsync(3, "--actor", "user:cto", "waivers", "reject", "checkout", "critical-path-hub", "--reason", "Too late");
+        await AssertSameAsync(3, "--actor", "user:sam", "waivers", "request", "checkout", "critical-path-hub", "--reason", "r", "--until", "2027-02-28");
+        await AssertSameAsync(0, "--actor", "user:sam", "waivers", "request", "checkout", "no-runbook", "--reason", "r", "--until", "2027-01-31");
+        await AssertSameAsync(3, "--actor", "user:cto", "waivers", "reject", "checkout", "no-runbook", "--reason", " ");
+        await AssertSameAsync(0, "--json", "--actor", "user:sam", "waivers", "reject", "checkout", "no-runbook", "--reason", "Not needed after all");
+        await AssertSameAsync(4, "--actor", "user:cto", "waivers", "approve", "checkout", "slow-autoscaling");
+        await AssertSameAsync(3, "--actor", "user:sam", "waivers", "request", "checkout", "no-such-trait", "--reason", "r", "--until", "2027-01-31");
+        await AssertSameAsync(3, "--actor", "user:sam", "waivers", "request", "checkout", "no-runbook", "--reason", "r", "--until", "2031-01-31");
+        await AssertSameAsync(4, "--actor", "user:sam", "waivers", "request", "nowhere", "no-runbook", "--reason", "r", "--until", "2027-01-31");
+        await AssertSameAsync(3, "--actor", "user:sam", "unwaive", "checkout", "no-runbook");
         await AssertSameAsync(0, "--json", "--actor", "user:sam", "unwaive", "checkout", "critical-path-hub");
         await AssertSameAsync(4, "--actor", "user:sam", "unwaive", "checkout", "critical-path-hub");
 
         var history = await _remote.InvokeAsync("--json", "history", "checkout");
-        Assert.Contains("\"actor\": \"user:sam\"", history.Output, StringComparison.Ordinal);
+        Assert.Contains("\"actor\": \"user:cto\"", history.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_one_step_waive_through_the_server_is_refused_with_the_two_steps_to_take()
+    {
+        var result = await _remote.InvokeRawAsync("--server", _url, "--actor", "sam", "waive", "checkout", "critical-path-hub", "--reason", "r", "--until", "2027-01-31", "--approver", "cto");
+
+        Assert.Equal(
+            (2, "error: a server records who acts, so it takes no --approver: request the waiver with 'governance waivers request SERVICE TRAIT --reason R --until DATE', then have the approver run 'governance waivers approve SERVICE TRAIT'\n"),
+            (result.ExitCode, result.Error.ReplaceLineEndings("\n")));
+        Assert.Empty(result.Output);
     }
 
     [Fact]
     public async Task An_unreachable_server_ends_with_6_and_a_reading_command_refuses_the_option()
     {
-        var withoutToken = await _remote.InvokeRawAsync("--server", _url, "unwaive", "checkout", "single-zone");
+        var withoutToken = await _remote.InvokeRawAsync("--server", _url, "unwaive", "checkout", "no-runbook");
         _remote.Environment["GOVERNANCE_TOKEN"] = "gov_unknown_token";
-        var wrongToken = await _remote.InvokeRawAsync("--server", _url, "unwaive", "checkout", "single-zone");
-        var unreachable = await _remote.InvokeRawAsync("--server", "http://127.0.0.1:1", "unwaive", "checkout", "single-zone");
+        var wrongToken = await _remote.InvokeRawAsync("--server", _url, "unwaive", "checkout", "no-runbook");
+        var unreachable = await _remote.InvokeRawAsync("--server", "http://127.0.0.1:1", "unwaive", "checkout", "no-runbook");
         var reading = await _remote.InvokeRawAsync("--server", _url, "services", "list");
-        var badUrl = await _remote.InvokeRawAsync("--server", "ftp://example.com", "unwaive", "checkout", "single-zone");
+        var badUrl = await _remote.InvokeRawAsync("--server", "ftp://example.com", "unwaive", "checkout", "no-runbook");
 
         Assert.Equal((2, "error: --server needs an API token in $GOVERNANCE_TOKEN (governance users add NAME --role ROLE --script, on the server's store)\n"),
             (withoutToken.ExitCode, withoutToken.Error.ReplaceLineEndings("\n")));
         Assert.Equal(3, wrongToken.ExitCode);
         Assert.Equal(6, unreachable.ExitCode);
         Assert.StartsWith("error: cannot reach the server at http://127.0.0.1:1/: ", unreachable.Error, StringComparison.Ordinal);
-        Assert.Equal((2, "error: 'services list' works on the store directly; --server is for waive, unwaive and import\n"), (reading.ExitCode, reading.Error.ReplaceLineEndings("\n")));
+        Assert.Equal((2, "error: 'services list' works on the store directly; --server is for waivers, unwaive and import\n"), (reading.ExitCode, reading.Error.ReplaceLineEndings("\n")));
         Assert.Equal((2, "error: --server must be an http:// or https:// URL, was 'ftp://example.com'\n"), (badUrl.ExitCode, badUrl.Error.ReplaceLineEndings("\n")));
     }
 
     /// <summary>
     /// Runs <paramref name="args"/> on the embedded store and through the server: both end with <paramref name="exitCode"/> and
-    /// print the same. Through the server, <c>--actor NAME</c> becomes the API token of an administrator account NAME.
+    /// print the same. Through the server, <c>--actor NAME</c> becomes the API token of an account NAME, administrator and approver of tier 1.
     /// </summary>
     private async Task AssertSameAsync(int exitCode, params string[] args)
     {
         var embedded = await _embedded.InvokeAsync(args);
         var actorAt = Array.IndexOf(args, "--actor");
-        var actor = actorAt >= 0 ? args[actorAt + 1].Replace("user:", string.Empty, StringComparison.Ordinal) : "importer";
+        var actor = actorAt >= 0 ? args[actorAt + 1].Replace("user:", string.Empty, StringComparison.Ordinal).ToLowerInvariant() : "importer";
         _remote.Environment["GOVERNANCE_TOKEN"] = await TokenAsync(actor);
         var remote = await _remote.InvokeRawAsync(["--server", _url, .. actorAt >= 0 ? args.Where((_, index) => index != actorAt && index != actorAt + 1) : args]);
 
@@ -130,7 +149,7 @@ public sealed class ServerModeTests : IAsyncLifetime
 
         await using var store = await Governance.Storage.GovernanceStore.OpenAsync(_remote.Database, _remote.Time);
         var created = await new LocalAccounts(store, _remote.Time, LockoutPolicy.Default)
-            .AddAsync(new NewAccount(name, new HashSet<Role> { Role.Administrator }, Script: true), TimeSpan.FromDays(1));
+            .AddAsync(new NewAccount(name, new HashSet<Role> { Role.Administrator, Role.Approver }, Tier: 1, Script: true), TimeSpan.FromDays(1));
         return _tokens[name] = ((AccountCreation.Created)created).Secret;
     }
 

@@ -9,13 +9,15 @@ public sealed class WaiverTests
     private static readonly Waiver Accepted = new("single-region", "Second region lands in Q1", "cto", new DateOnly(2027, 3, 31));
 
     [Fact]
-    public void A_waiver_is_recorded_with_when_it_was_granted()
+    public void A_one_step_waiver_is_recorded_approved_with_who_asked_who_approved_and_when()
     {
         var state = Samples.Created(new DefineService(Samples.Profile("api")));
 
         var next = Assert.IsType<CommandOutcome<ServiceState>.Accepted>(Samples.Decide(state, new WaiveTrait(Accepted))).State;
 
-        Assert.Equal(Accepted with { GrantedAt = Samples.Now, RequestedBy = Samples.Actor }, Assert.Single(next.Waivers));
+        var granted = Accepted with { GrantedAt = Samples.Now, RequestedBy = Samples.Actor, RequestedAt = Samples.Now, DecidedBy = "cto", DecidedAt = Samples.Now };
+        Assert.Equal(granted, Assert.Single(next.Waivers));
+        Assert.Equal(WaiverStatus.Approved, granted.Status);
     }
 
     [Fact]
@@ -111,9 +113,11 @@ public sealed class WaiverTests
     }
 
     [Fact]
-    public void A_waiver_applies_through_its_expiry_day()
+    public void A_waiver_applies_through_its_expiry_day_and_only_when_approved()
     {
         Assert.True(Accepted.AppliesOn(new DateOnly(2027, 3, 31)));
         Assert.False(Accepted.AppliesOn(new DateOnly(2027, 4, 1)));
+        Assert.False((Accepted with { Status = WaiverStatus.Requested }).AppliesOn(new DateOnly(2027, 3, 31)));
+        Assert.False((Accepted with { Status = WaiverStatus.Rejected }).AppliesOn(new DateOnly(2027, 3, 31)));
     }
 }

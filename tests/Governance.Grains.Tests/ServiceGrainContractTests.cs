@@ -118,6 +118,24 @@ public abstract class ServiceGrainContractTests : StoreTestBase
     }
 
     [StoreFact]
+    public async Task A_requested_waiver_changes_the_risks_only_once_another_person_approves_it()
+    {
+        await DefineAsync("checkout");
+        var request = new RequestWaiver("no-runbook", "Runbook is being written", DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime).AddDays(30));
+
+        Assert.IsType<CommandReply.Accepted>(await Grain("checkout").ExecuteAsync(ServiceCommandRequest.For(request, Actor)));
+        var whileRequested = await Grain("checkout").GetRisksAsync();
+        var bySelf = await Grain("checkout").ExecuteAsync(ServiceCommandRequest.For(new ApproveWaiver("no-runbook"), "sam"));
+        Assert.IsType<CommandReply.Accepted>(await Grain("checkout").ExecuteAsync(ServiceCommandRequest.For(new ApproveWaiver("no-runbook", "Due next week"), "user:cto")));
+        var approved = await Grain("checkout").GetRisksAsync();
+
+        Assert.Null(whileRequested!.Profile.Traits.Single(trait => trait.PolicyId == "no-runbook").Waiver);
+        Assert.Equal("approver", Assert.Single(Assert.IsType<CommandReply.Rejected>(bySelf).Errors).Field);
+        var waiver = approved!.Profile.Traits.Single(trait => trait.PolicyId == "no-runbook").Waiver!;
+        Assert.Equal((WaiverStatus.Approved, "user:cto", Actor, "Due next week", 3L), (waiver.Status, waiver.Approver, waiver.RequestedBy, waiver.DecisionReason, approved.StateVersion));
+    }
+
+    [StoreFact]
     public async Task A_deadline_reminder_records_an_expired_waiver_once()
     {
         await DefineAsync("checkout");

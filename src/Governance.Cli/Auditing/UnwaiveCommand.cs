@@ -1,13 +1,11 @@
 using System.CommandLine;
 using Governance.Cli.Infrastructure;
-using Governance.Cli.Remote;
 using Governance.Domain.Catalog;
 using Governance.Domain.Commands;
-using Governance.Storage;
 
 namespace Governance.Cli.Auditing;
 
-/// <summary><c>governance unwaive SERVICE TRAIT</c>: withdraw a waiver before it expires, on the record.</summary>
+/// <summary><c>governance unwaive SERVICE TRAIT</c>: withdraw an approved waiver before it expires, on the record.</summary>
 public sealed class UnwaiveCommand
 {
     private readonly Argument<string> _service = new("service") { Description = "The service id" };
@@ -17,7 +15,7 @@ public sealed class UnwaiveCommand
     public static Command Create(CommandBinder binder) => new UnwaiveCommand().Build(binder);
 
     private Command Build(CommandBinder binder) => binder.Bind(
-        new Command("unwaive", "Revoke a service's waiver of a trait; the trait counts again from the next audit, and the revocation is kept in the history") { _service, _trait },
+        new Command("unwaive", "Revoke a service's approved waiver of a trait; the trait counts again from the next audit, and the revocation is kept in the history") { _service, _trait },
         RunAsync,
         remote: true);
 
@@ -25,7 +23,9 @@ public sealed class UnwaiveCommand
     {
         var id = EntityRefs.Normalize(run.Get(_service) ?? string.Empty, "component");
         var trait = run.Get(_trait)!.Trim();
-        var version = run.Server is { } server ? await RevokeThroughAsync(server, run, id, trait) : await RevokeAsync(run, id, trait);
+        var version = run.Server is { } server
+            ? await WaiverWrites.ThroughServerAsync(run, server, id, HttpMethod.Delete, WaiverWrites.Trait(trait), null)
+            : await WaiverWrites.OnStoreAsync(run, id, new RevokeWaiver(trait));
         if (run.Json)
         {
             run.WriteJson(new { ServiceId = id, Version = version, Revoked = trait });
@@ -36,23 +36,5 @@ public sealed class UnwaiveCommand
         }
 
         return ExitCodes.Success;
-    }
-
-    private static async Task<long> RevokeAsync(Invocation run, string id, string trait)
-    {
-        await using var store = await run.OpenExistingStoreAsync();
-        var result = await store.ExecuteAsync(id, new RevokeWaiver(trait), run.Actor, cancellationToken: run.CancellationToken);
-
-        // No such service, or no waiver of that trait on it: either way, nothing to revoke.
-        return result.Status == CommandStatus.Rejected
-            ? throw new CliException(ExitCodes.NotFound, $"{id}: {string.Join("; ", result.Errors)}")
-            : result.Version;
-    }
-
-    private static async Task<long> RevokeThroughAsync(Uri server, Invocation run, string id, string trait)
-    {
-        using var client = new ServerClient(server, run.ServerToken, run.Context.Time);
-        var answer = await client.SendAsync(HttpMethod.Delete, $"api/services/{Uri.EscapeDataString(id)}/waivers/{Uri.EscapeDataString(trait)}", null, run.CancellationToken);
-        return answer.IsSuccess ? answer.Body.GetProperty("version").GetInt64() : throw ServerClient.Failure(answer, id);
     }
 }

@@ -1,16 +1,15 @@
 using System.CommandLine;
-using System.Globalization;
-using Governance.Application.Auditing;
 using Governance.Cli.Infrastructure;
-using Governance.Cli.Remote;
 using Governance.Domain.Catalog;
 using Governance.Domain.Commands;
-using Governance.Domain.Policies;
-using Governance.Storage;
 
 namespace Governance.Cli.Auditing;
 
-/// <summary><c>governance waive SERVICE TRAIT --reason --until --approver</c>: accept a risk for a while, on the record.</summary>
+/// <summary>
+/// <c>governance waive SERVICE TRAIT --reason --until --approver</c>: accept a risk for a while in one step, on the record.
+/// The embedded store's single operator names the approver; a server records real identities, so there a waiver is
+/// requested and approved in two steps (<see cref="WaiversCommand"/>).
+/// </summary>
 public sealed class WaiveCommand
 {
     private readonly Argument<string> _service = new("service") { Description = "The service id" };
@@ -27,24 +26,28 @@ public sealed class WaiveCommand
 
     public static Command Create(CommandBinder binder) => new WaiveCommand().Build(binder);
 
+    // Remote, so that a server named by the environment too is refused with the way to go instead of being passed by.
     private Command Build(CommandBinder binder) => binder.Bind(
-        new Command("waive", "Waive a risk trait on a service until a date; the waiver is kept in the service's history") { _service, _trait, _reason, _until, _approver, _policies },
+        new Command("waive", "Waive a risk trait on a service until a date, approved by the person named (embedded store only); kept in the service's history")
+        {
+            _service, _trait, _reason, _until, _approver, _policies,
+        },
         RunAsync,
         remote: true);
 
     private async Task<int> RunAsync(Invocation run)
     {
-        var id = EntityRefs.Normalize(run.Get(_service) ?? string.Empty, "component");
-        if (!DateOnly.TryParseExact(run.Get(_until), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var until))
+        if (run.Server is not null)
         {
-            throw new CliException(ExitCodes.Usage, $"--until must be a date like 2027-03-31, was '{run.Get(_until)}'");
+            throw new CliException(ExitCodes.Usage,
+                "a server records who acts, so it takes no --approver: request the waiver with 'governance waivers request SERVICE TRAIT --reason R --until DATE', then have the approver run 'governance waivers approve SERVICE TRAIT'");
         }
 
+        var id = EntityRefs.Normalize(run.Get(_service) ?? string.Empty, "component");
+        var until = WaiverWrites.Until(run, _until);
         var approver = run.Get(_approver)!.Trim();
         var waiver = new Waiver(run.Get(_trait)!.Trim(), run.Get(_reason)!.Trim(), approver, until);
-        var version = run.Server is { } server
-            ? await WaiveThroughAsync(server, run, id, waiver)
-            : await WaiveAsync(run, id, waiver);
+        var version = await WaiverWrites.OnStoreAsync(run, id, new WaiveTrait(waiver), WaiverWrites.LocalPolicies(run.Get(_policies)));
         if (run.Json)
         {
             run.WriteJson(new { ServiceId = id, Version = version, Waiver = waiver });
@@ -55,46 +58,5 @@ public sealed class WaiveCommand
         }
 
         return ExitCodes.Success;
-    }
-
-    private async Task<long> WaiveAsync(Invocation run, string id, Waiver waiver)
-    {
-        var policies = LoadPolicies(run.Get(_policies));
-        await using var store = await run.OpenExistingStoreAsync();
-        var result = await store.ExecuteAsync(id, new WaiveTrait(waiver), run.Actor, policies: policies, cancellationToken: run.CancellationToken);
-        if (result.Status == CommandStatus.Rejected)
-        {
-            throw new CliException(result.Errors.Any(error => error.Field == "id") ? ExitCodes.NotFound : ExitCodes.InvalidInput,
-                $"{id}: {string.Join("; ", result.Errors)}");
-        }
-
-        return result.Version;
-    }
-
-    // The server's grain decides against the server's policy set: a local folder would not be the one applied.
-    private async Task<long> WaiveThroughAsync(Uri server, Invocation run, string id, Waiver waiver)
-    {
-        if (run.Get(_policies) is not null)
-        {
-            throw new CliException(ExitCodes.Usage, "--policies names a local folder; through --server the server's policies decide");
-        }
-
-        using var client = new ServerClient(server, run.ServerToken, run.Context.Time);
-        var request = new { waiver.TraitId, waiver.Justification, waiver.Approver, waiver.Expires };
-        var answer = await client.SendAsync(HttpMethod.Post, $"api/services/{Uri.EscapeDataString(id)}/waivers", request, run.CancellationToken);
-        return answer.IsSuccess ? answer.Body.GetProperty("version").GetInt64() : throw ServerClient.Failure(answer, id);
-    }
-
-    // The domain checks the trait against the set and the span against its waiver rules; a set that does not load is input to fix.
-    private static PolicySet LoadPolicies(string? folder)
-    {
-        try
-        {
-            return PolicyFolder.Load(PolicyFolder.Resolve(folder)).Set;
-        }
-        catch (PolicySetInvalidException invalid)
-        {
-            throw new CliException(ExitCodes.InvalidInput, invalid.Message);
-        }
     }
 }

@@ -22,7 +22,7 @@ public sealed class CommandBinder(GlobalOptions options, CliContext context)
     {
         if (!remote && parse.GetResult(options.Server) is { Implicit: false })
         {
-            return await FailAsync(ExitCodes.Usage, $"error: '{CommandPath(parse)}' works on the store directly; --server is for waive, unwaive and import");
+            return await FailAsync(ExitCodes.Usage, $"error: '{CommandPath(parse)}' works on the store directly; --server is for waivers, unwaive and import");
         }
 
         try

@@ -33,7 +33,7 @@ public sealed class GlobalOptions
 
     public Option<string?> Server { get; } = new("--server")
     {
-        Description = $"A Governance server's URL (http://host:8080): waive, unwaive and import go through its API instead of the store. Default: ${ServerVariable}",
+        Description = $"A Governance server's URL (http://host:8080): waivers, unwaive and import go through its API instead of the store. Default: ${ServerVariable}",
         Recursive = true,
     };
 

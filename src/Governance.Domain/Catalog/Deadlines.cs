@@ -21,7 +21,8 @@ public static class Deadlines
 
     private static IEnumerable<(DateOnly Day, ServiceCommand Command)> Pending(ServiceState state)
     {
-        foreach (var waiver in state.Waivers.Where(waiver => waiver.ExpiryRecordedAt is null))
+        // A request or a rejection never applies, so it has no expiry to record.
+        foreach (var waiver in state.Waivers.Where(waiver => waiver.IsApproved && waiver.ExpiryRecordedAt is null))
         {
             yield return (waiver.LapsesOn, new RecordWaiverExpired(waiver.TraitId));
         }

@@ -10,10 +10,10 @@ internal static class DeadlineDecisions
 {
     public static Proposal WaiverExpired(ServiceState state, string traitId, DateTimeOffset now)
     {
-        var waiver = state.Waivers.FirstOrDefault(candidate => candidate.TraitId == traitId);
+        var waiver = state.Waivers.FirstOrDefault(candidate => candidate.TraitId == traitId && candidate.IsApproved);
         if (waiver is null)
         {
-            return Proposal.Refuse($"no waiver of '{traitId}' on {state.Id}", "traitId");
+            return Proposal.Refuse($"no approved waiver of '{traitId}' on {state.Id}", "traitId");
         }
 
         if (waiver.ExpiryRecordedAt is not null)

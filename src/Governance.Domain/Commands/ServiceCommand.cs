@@ -11,6 +11,9 @@ namespace Governance.Domain.Commands;
 [JsonDerivedType(typeof(ChangeRemediationStatus), ChangeRemediationStatus.CommandName)]
 [JsonDerivedType(typeof(ChangeRemediationItem), ChangeRemediationItem.CommandName)]
 [JsonDerivedType(typeof(WaiveTrait), WaiveTrait.CommandName)]
+[JsonDerivedType(typeof(RequestWaiver), RequestWaiver.CommandName)]
+[JsonDerivedType(typeof(ApproveWaiver), ApproveWaiver.CommandName)]
+[JsonDerivedType(typeof(RejectWaiver), RejectWaiver.CommandName)]
 [JsonDerivedType(typeof(RevokeWaiver), RevokeWaiver.CommandName)]
 [JsonDerivedType(typeof(RecordWaiverExpired), RecordWaiverExpired.CommandName)]
 [JsonDerivedType(typeof(RecordItemOverdue), RecordItemOverdue.CommandName)]
@@ -80,7 +83,10 @@ public sealed record ChangeRemediationItem(string ItemId) : ServiceCommand
     public DateOnly? Eta { get; init; }
 }
 
-/// <summary>Accepts a risk trait on the service until a date, asked by the actor and approved by another; replaces an earlier waiver of the same trait.</summary>
+/// <summary>
+/// Accepts a risk trait on the service until a date in one step, asked by the actor and approved by the person the waiver
+/// names (the embedded single-operator CLI); replaces an earlier waiver of the same trait.
+/// </summary>
 public sealed record WaiveTrait(Waiver Waiver) : ServiceCommand
 {
     public const string CommandName = "waive-trait";
@@ -88,7 +94,34 @@ public sealed record WaiveTrait(Waiver Waiver) : ServiceCommand
     public override string Name => CommandName;
 }
 
-/// <summary>Withdraws the waiver of a trait before it expires.</summary>
+/// <summary>
+/// Asks, as the actor, for a risk trait on the service to be accepted until a date; it counts only once someone else
+/// approves it. Replaces an earlier request, rejection or expired waiver of the trait, never one that still applies.
+/// </summary>
+public sealed record RequestWaiver(string TraitId, string Justification, DateOnly Expires) : ServiceCommand
+{
+    public const string CommandName = "request-waiver";
+
+    public override string Name => CommandName;
+}
+
+/// <summary>Approves the requested waiver of a trait: the actor is its approver and must not be its requester.</summary>
+public sealed record ApproveWaiver(string TraitId, string? Reason = null) : ServiceCommand
+{
+    public const string CommandName = "approve-waiver";
+
+    public override string Name => CommandName;
+}
+
+/// <summary>Turns down the requested waiver of a trait, saying why; its requester rejecting it withdraws it.</summary>
+public sealed record RejectWaiver(string TraitId, string Reason) : ServiceCommand
+{
+    public const string CommandName = "reject-waiver";
+
+    public override string Name => CommandName;
+}
+
+/// <summary>Withdraws an approved waiver of a trait before it expires.</summary>
 public sealed record RevokeWaiver(string TraitId) : ServiceCommand
 {
     public const string CommandName = "revoke-waiver";

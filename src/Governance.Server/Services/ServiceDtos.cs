@@ -26,8 +26,14 @@ public sealed record ServiceRisksResponse(
         new(risks.Profile, risks.Profile.Score, risks.Profile.Level, risks.StateVersion, risks.ChangedAt, risks.EvaluatedAt, risks.GraphRunId, risks.PolicySetHash);
 }
 
-/// <summary>A waiver asked for: the trait (a policy id), why, who approved it (never the actor), and the last day it applies.</summary>
-public sealed record WaiverRequest(string? TraitId, string? Justification, string? Approver, DateOnly? Expires);
+/// <summary>
+/// A waiver requested by the actor: the trait (a policy id), why, and the last day it would apply. It counts once someone
+/// else approves it; the service's waivers show each one's status, requester, decider and reason.
+/// </summary>
+public sealed record WaiverRequest(string? TraitId, string? Justification, DateOnly? Expires);
+
+/// <summary>Why a requested waiver is approved (optional) or rejected (required).</summary>
+public sealed record WaiverDecision(string? Reason);
 
 /// <summary>A change to a remediation item: the fields given change, the others stay.</summary>
 public sealed record RemediationItemChange(RemediationStatus? Status, string? Owner, DateOnly? Eta);

@@ -107,7 +107,7 @@ public static class ServiceEndpoints
 
             if (!ServiceAccess.Allows(ServiceAccessNeed.Edit, actor.Account, current.State.Profile))
             {
-                return ServiceAccess.Forbidden(ServiceAccessNeed.Edit, actor.Account, current.State.Profile);
+                return ServiceAccess.Forbidden(ServiceAccess.Refusal(ServiceAccessNeed.Edit, actor.Account, current.State.Profile));
             }
 
             var expected = precondition.ExpectedVersion ?? current.Version;

@@ -20,9 +20,9 @@ internal static class ServiceWrites
     public static async Task<Results<Ok<ServiceResponse>, Created<ServiceResponse>, ValidationProblem, ProblemHttpResult>> ExecuteAsync(
         ServiceGrains grains, HttpResponse response, ServiceWrite write, CancellationToken cancellationToken)
     {
-        if (await RefusalAsync(grains, write, cancellationToken) is { } refusal)
+        if (await ServiceAccess.RefusalAsync(grains, write.Actor.Account, write.ServiceId, write.Command, write.Need, cancellationToken) is { } refusal)
         {
-            return refusal;
+            return ServiceAccess.Forbidden(refusal);
         }
 
         var reply = await grains.ExecuteAsync(write.ServiceId, write.Command, write.Actor.Name, write.Precondition.ExpectedVersion, cancellationToken);
@@ -65,21 +65,11 @@ internal static class ServiceWrites
         }
     }
 
-    /// <summary>403 when the caller may not make this write to the service as it is (or, for a new one, as it is defined).</summary>
-    public static async Task<ProblemHttpResult?> RefusalAsync(ServiceGrains grains, ServiceWrite write, CancellationToken cancellationToken)
-    {
-        var current = await grains.GetAsync(write.ServiceId, cancellationToken);
-        var profile = current?.State.Profile ?? (write.Command as DefineService)?.Profile;
-        return profile is null || ServiceAccess.Allows(write.Need, write.Actor.Account, profile)
-            ? null
-            : ServiceAccess.Forbidden(write.Need, write.Actor.Account, profile);
-    }
-
-    // Every command but a definition needs the service; revoking and changing an item need the waiver or the item too.
+    // Every command but a definition needs the service; deciding or revoking a waiver and changing an item need it too.
     private static bool IsNotFound(ServiceCommand command, CommandReply.Rejected rejected) => command switch
     {
         DefineService => false,
-        RevokeWaiver => true,
+        ApproveWaiver or RejectWaiver or RevokeWaiver => rejected.CurrentVersion == 0 || rejected.Errors.Any(error => error.Field == "traitId"),
         ChangeRemediationItem => rejected.CurrentVersion == 0 || rejected.Errors.Any(error => error.Field == "itemId"),
         _ => rejected.CurrentVersion == 0,
     };

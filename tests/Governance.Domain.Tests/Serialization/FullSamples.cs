@@ -73,7 +73,21 @@ internal static class FullSamples
                 CustomerFacing = "Checkout keeps working when tax calculation is down.",
             },
         ],
-        Waivers = [new Waiver("single-region", "Second region in Q1", "cto", new DateOnly(2027, 3, 31)) { RequestedBy = "user:sam", ExpiryRecordedAt = new DateTimeOffset(2027, 4, 1, 0, 5, 0, TimeSpan.Zero), GrantedAt = new DateTimeOffset(2026, 11, 1, 9, 0, 0, TimeSpan.Zero) }],
+        // Every property set, so not a waiver the rules would make: a rejected one with an approver and a grant time.
+        Waivers =
+        [
+            new Waiver("single-region", "Second region in Q1", "cto", new DateOnly(2027, 3, 31))
+            {
+                Status = WaiverStatus.Rejected,
+                RequestedBy = "user:sam",
+                RequestedAt = new DateTimeOffset(2026, 10, 30, 8, 0, 0, TimeSpan.Zero),
+                DecidedBy = "user:cto",
+                DecidedAt = new DateTimeOffset(2026, 11, 1, 9, 0, 0, TimeSpan.Zero),
+                DecisionReason = "Not before the DR test",
+                ExpiryRecordedAt = new DateTimeOffset(2027, 4, 1, 0, 5, 0, TimeSpan.Zero),
+                GrantedAt = new DateTimeOffset(2026, 11, 1, 9, 0, 0, TimeSpan.Zero),
+            },
+        ],
     };
 
     public static CatalogEntity Entity { get; } = new("group", "team-payments", "Payments")

@@ -50,6 +50,18 @@ public sealed class WaiverTests
         Assert.False(Assert.Single(Assert.Single(fleet.Audit().Profiles).Traits).IsWaived);
     }
 
+    [Theory]
+    [InlineData(WaiverStatus.Requested)]
+    [InlineData(WaiverStatus.Rejected)]
+    public void A_waiver_not_approved_leaves_the_trait_in_the_score(WaiverStatus status)
+    {
+        var fleet = SingleRegionTier0(SecondRegionNextQuarter with { Status = status });
+
+        var profile = Assert.Single(fleet.Audit().Profiles);
+
+        Assert.Equal((false, 10), (Assert.Single(profile.Traits).IsWaived, profile.Score));
+    }
+
     private static TestFleet SingleRegionTier0(Waiver waiver) =>
         new TestFleet().Add("edge", tier: 0, service => service.Spanning(6, 3, 1, 1) with { Waivers = [waiver] });
 }

@@ -112,7 +112,8 @@ public sealed class ApiBasicsTests : IAsyncLifetime
             new HashSet<string>
             {
                 "GET /api/services/{id}", "PUT /api/services/{id}", "PATCH /api/services/{id}", "GET /api/services/{id}/risks",
-                "POST /api/services/{id}/waivers", "DELETE /api/services/{id}/waivers/{traitId}",
+                "POST /api/services/{id}/waivers", "POST /api/services/{id}/waivers/{traitId}/approve", "POST /api/services/{id}/waivers/{traitId}/reject",
+                "DELETE /api/services/{id}/waivers/{traitId}",
                 "POST /api/services/{id}/remediation-items", "PATCH /api/services/{id}/remediation-items/{itemId}", "POST /api/imports",
             },
             routes);
@@ -121,9 +122,10 @@ public sealed class ApiBasicsTests : IAsyncLifetime
             .Select(parameter => $"{parameter.GetProperty("name").GetString()}:{(parameter.TryGetProperty("required", out var required) && required.GetBoolean() ? "required" : "optional")}");
         Assert.Equal(["If-Match:optional", "If-None-Match:optional", "Idempotency-Key:optional"], headers);
         Assert.Equal(["200", "201", "400", "401", "403", "409", "412", "413", "422", "503"], put.GetProperty("responses").EnumerateObject().Select(response => response.Name).Order(StringComparer.Ordinal));
-        Assert.Equal(
-            ["approver", "expires", "justification", "traitId"],
-            document.GetProperty("components").GetProperty("schemas").GetProperty("WaiverRequest").GetProperty("properties").EnumerateObject().Select(property => property.Name).Order(StringComparer.Ordinal));
+        var schemas = document.GetProperty("components").GetProperty("schemas");
+        Assert.Equal(["expires", "justification", "traitId"], PropertiesOf(schemas, "WaiverRequest"));
+        Assert.Equal(["reason"], PropertiesOf(schemas, "WaiverDecision"));
+        Assert.Superset(new HashSet<string> { "status", "requestedBy", "requestedAt", "decidedBy", "decidedAt", "decisionReason" }, PropertiesOf(schemas, "Waiver").ToHashSet());
     }
 
     [Fact]
@@ -146,6 +148,9 @@ public sealed class ApiBasicsTests : IAsyncLifetime
     [InlineData("http://10.1.2.3:8080", false)]
     public void Only_loopback_addresses_count_as_private(string address, bool loopback) =>
         Assert.Equal(loopback, ApiStartupNotice.IsLoopback(address));
+
+    private static List<string> PropertiesOf(JsonElement schemas, string schema) =>
+        [.. schemas.GetProperty(schema).GetProperty("properties").EnumerateObject().Select(property => property.Name).Order(StringComparer.Ordinal)];
 
     private static async Task<JsonElement> ProblemAsync(HttpResponseMessage response) =>
         JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;

@@ -32,6 +32,8 @@ public sealed class EndpointAuthorizationTests : IAsyncLifetime
         ["POST /api/services/{id}/remediation-items/"] = Access.Edit,
         ["PATCH /api/services/{id}/remediation-items/{itemId}"] = Access.Edit,
         ["POST /api/services/{id}/waivers/"] = Access.Edit,
+        ["POST /api/services/{id}/waivers/{traitId}/approve"] = Access.Approve,
+        ["POST /api/services/{id}/waivers/{traitId}/reject"] = Access.EditOrApprove,
         ["DELETE /api/services/{id}/waivers/{traitId}"] = Access.EditOrApprove,
         ["POST /api/imports/"] = Access.Administer,
     };

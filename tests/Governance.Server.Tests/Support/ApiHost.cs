@@ -48,24 +48,28 @@ public sealed class ApiHost : IAsyncDisposable
     /// A client signed in as <paramref name="user"/> (<c>alice</c> or <c>user:alice</c>; anonymous when null), an account
     /// with <paramref name="role"/> made on first use.
     /// </summary>
-    public HttpClient Client(string? user = "alice", Role role = Role.Administrator, string? team = null, int? tier = null)
+    public HttpClient Client(string? user = "alice", Role role = Role.Administrator, string? team = null, int? tier = null) =>
+        Client(user, new HashSet<Role> { role }, team, tier);
+
+    /// <summary>A client signed in as <paramref name="user"/> with several <paramref name="roles"/>.</summary>
+    public HttpClient Client(string? user, IReadOnlySet<Role> roles, string? team = null, int? tier = null)
     {
         var client = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         if (user is not null)
         {
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TokenAsync(user, role, team, tier).GetAwaiter().GetResult());
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TokenAsync(user, roles, team, tier).GetAwaiter().GetResult());
         }
 
         return client;
     }
 
-    /// <summary>An API token of a new account <paramref name="user"/> with <paramref name="role"/>.</summary>
-    public async Task<string> TokenAsync(string user, Role role = Role.Administrator, string? team = null, int? tier = null)
+    /// <summary>An API token of a new account <paramref name="user"/> with <paramref name="roles"/>.</summary>
+    public async Task<string> TokenAsync(string user, IReadOnlySet<Role> roles, string? team = null, int? tier = null)
     {
         await using var store = await OpenStoreAsync();
         var name = user.StartsWith(Account.ActorPrefix, StringComparison.Ordinal) ? user[Account.ActorPrefix.Length..] : user;
         var accounts = new LocalAccounts(store, Time, LockoutPolicy.Default);
-        var created = await accounts.AddAsync(new NewAccount(name, new HashSet<Role> { role }, team, tier, Script: true), LocalAccounts.DefaultTokenLifetime);
+        var created = await accounts.AddAsync(new NewAccount(name, roles, team, tier, Script: true), LocalAccounts.DefaultTokenLifetime);
         return created is AccountCreation.Created { Secret: var token }
             ? token
             : (await accounts.IssueTokenAsync(name, LocalAccounts.DefaultTokenLifetime))?.Token ?? throw new InvalidOperationException($"no token for {name}: {created}");
