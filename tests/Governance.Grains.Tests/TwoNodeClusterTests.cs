@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Governance.Application.Catalog;
+using Governance.Application.Identity;
+using Governance.Domain.Identity;
 using Governance.Grains.Tests.Support;
 using Governance.Integrations.Import;
 using Governance.Policies.Tests.Support;
@@ -19,6 +21,7 @@ public sealed class TwoNodeClusterTests(PostgresServer server) : IAsyncLifetime
     private const string Service = "feature-enablement";
     private static readonly TimeSpan AuditEvery = TimeSpan.FromSeconds(5);
 
+    private string _token = null!;
     private PostgresTestDatabase _database = null!;
     private GovernanceStore _store = null!;
 
@@ -29,6 +32,9 @@ public sealed class TwoNodeClusterTests(PostgresServer server) : IAsyncLifetime
         var demo = Path.Combine(Repository.Root, "src", "Governance.Cli", "Demo", "demo-fleet.yaml");
         var import = await CatalogImport.RunAsync(_store, [demo], new ImportOptions(), "user:test", dryRun: false, TimeProvider.System);
         Assert.False(import.Rejected);
+        var viewer = await new LocalAccounts(_store, TimeProvider.System, LockoutPolicy.Default)
+            .AddAsync(new NewAccount("viewer", new HashSet<Role> { Role.Viewer }, Script: true), TimeSpan.FromDays(1));
+        _token = ((AccountCreation.Created)viewer).Secret;
     }
 
     public async Task DisposeAsync()
@@ -44,6 +50,7 @@ public sealed class TwoNodeClusterTests(PostgresServer server) : IAsyncLifetime
         await using var first = await ServerNode.StartAsync(_database.ConnectionString, settings);
         await using var second = await ServerNode.StartAsync(_database.ConnectionString, settings);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", _token);
 
         // The default placement activates a grain on the silo that called it: the first node holds it.
         var before = await VersionAsync(http, first.Address);

@@ -37,6 +37,7 @@ public static class GovernanceServer
         builder.AddGovernanceIdentity();
         builder.AddGovernanceApi();
         builder.Services.AddRazorPages().AddApplicationPart(typeof(GovernanceServer).Assembly);
+        builder.Services.AddSingleton<Pages.PageWrite>();
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();

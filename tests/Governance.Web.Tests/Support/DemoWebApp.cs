@@ -1,0 +1,74 @@
+extern alias server;
+
+using Governance.Cli;
+using Governance.Cli.Demo;
+using Governance.Cli.Infrastructure;
+using Governance.Storage;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
+
+namespace Governance.Web.Tests.Support;
+
+/// <summary>
+/// The server on a real port over a store the demo command loaded (its fleet, its audit), with the demo's sign-ins:
+/// what the README's first command leaves a newcomer with.
+/// </summary>
+public sealed class DemoWebApp : IAsyncLifetime
+{
+    private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("governance-web-");
+    private WebApplicationFactory<server::Program>? _server;
+
+    public string Database => Path.Combine(_directory.FullName, "demo.db");
+
+    public Uri Address { get; private set; } = null!;
+
+    /// <summary>Each demo account's password.</summary>
+    public IReadOnlyDictionary<string, string> Passwords { get; private set; } = new Dictionary<string, string>();
+
+    public async Task InitializeAsync()
+    {
+        var output = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, Out = new AnsiConsoleOutput(output) });
+        var exit = await CliApplication.RunAsync(["--db", Database, "demo"], new CliContext(console, output, output, TimeProvider.System, _ => null));
+        if (exit != ExitCodes.Success)
+        {
+            throw new InvalidOperationException($"the demo ended with {exit}: {output}");
+        }
+
+        await using (var store = await GovernanceStore.OpenAsync(Database, TimeProvider.System))
+        {
+            Passwords = (await DemoAccounts.CreateAsync(store, TimeProvider.System, CancellationToken.None)).ToDictionary(account => account.Name, account => account.Password);
+        }
+
+        _server = new WebApplicationFactory<server::Program>().WithWebHostBuilder(builder =>
+        {
+            builder.UseSetting("Governance:Database", Database);
+            builder.UseSetting("Governance:Cluster:SiloPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
+            builder.UseSetting("Governance:Cluster:GatewayPort", "0");
+            builder.UseSetting("Governance:Audit:Enabled", "false");
+        });
+        _server.UseKestrel(0);
+        _server.StartServer();
+        Address = new Uri(_server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
+
+        _directory.Delete(recursive: true);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
