@@ -12,11 +12,26 @@ namespace Governance.Server.Hosting;
 /// <summary>Builds the Governance web host: the store, the silo, the scheduled audit, JSON in the domain's shape, and the endpoints.</summary>
 public static class GovernanceServer
 {
+    // What a person watching the console needs; any configuration source overrides these.
+    private static readonly Dictionary<string, string?> QuietDefaults = new()
+    {
+        ["Logging:LogLevel:Orleans"] = "Warning",
+        ["Logging:LogLevel:Orleans.Runtime.Silo"] = "Error",
+        ["Logging:LogLevel:Orleans.Runtime.Watchdog"] = "Error",
+        ["Logging:LogLevel:Quartz"] = "Warning",
+        ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+        ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Information",
+
+        // The key ring is kept in the store on purpose (shared by every node); the warning that it is not encrypted there says nothing new.
+        ["Logging:LogLevel:Microsoft.AspNetCore.DataProtection"] = "Error",
+    };
+
     /// <summary>A ready-to-run server; <paramref name="settings"/> override configuration (the CLI passes its --db here).</summary>
     public static WebApplication Build(string[] args, IReadOnlyDictionary<string, string?>? settings = null)
     {
         // The pages' stylesheet is copied beside the program, wherever it is started from.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot") });
+        builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource { InitialData = QuietDefaults });
         if (settings is not null)
         {
             builder.Configuration.AddInMemoryCollection(settings);
