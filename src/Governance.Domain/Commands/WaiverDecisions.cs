@@ -1,4 +1,5 @@
 using Governance.Domain.Catalog;
+using Governance.Domain.Identity;
 using Governance.Domain.Serialization;
 
 namespace Governance.Domain.Commands;
@@ -10,13 +11,11 @@ namespace Governance.Domain.Commands;
 /// </summary>
 internal static class WaiverDecisions
 {
-    private const string UserPrefix = "user:";
-
     public static Proposal Waive(ServiceState state, Waiver waiver, CommandContext context)
     {
         var errors = CheckRequest(waiver.TraitId, waiver.Justification, waiver.Expires, context);
         Require(errors, waiver.Approver, "approver");
-        if (!string.IsNullOrWhiteSpace(waiver.Approver) && SamePerson(waiver.Approver, context.Actor))
+        if (!string.IsNullOrWhiteSpace(waiver.Approver) && AccessRules.SamePerson(waiver.Approver, context.Actor))
         {
             errors.Add(new FieldError("approver", $"must be someone other than the one asking ({context.Actor})"));
         }
@@ -50,7 +49,7 @@ internal static class WaiverDecisions
         OnRequest(state, approve.TraitId, "approved", requested =>
         {
             var errors = new List<FieldError>();
-            if (requested.RequestedBy is { } requester && SamePerson(requester, context.Actor))
+            if (requested.RequestedBy is { } requester && AccessRules.SamePerson(requester, context.Actor))
             {
                 errors.Add(new FieldError("approver", $"must be someone other than the requester ({requester}): another person approves it"));
             }
@@ -72,15 +71,6 @@ internal static class WaiverDecisions
         { IsApproved: true } => new Proposal.Changed(state with { Waivers = [.. state.Waivers.Where(waiver => waiver.TraitId != traitId)] }),
         var other => Proposal.Refuse($"the waiver of '{traitId}' is {KebabNames<WaiverStatus>.Of(other.Status)}; only an approved waiver is revoked (a request is withdrawn by rejecting it)", "status"),
     };
-
-    /// <summary>People are named with or without the <c>user:</c> prefix, in any case.</summary>
-    public static bool SamePerson(string a, string b) => string.Equals(Person(a), Person(b), StringComparison.OrdinalIgnoreCase);
-
-    private static string Person(string name)
-    {
-        var trimmed = name.Trim();
-        return trimmed.StartsWith(UserPrefix, StringComparison.OrdinalIgnoreCase) ? trimmed[UserPrefix.Length..] : trimmed;
-    }
 
     private static Proposal OnRequest(ServiceState state, string traitId, string decided, Func<Waiver, Proposal> decide) => Find(state, traitId) switch
     {

@@ -27,14 +27,17 @@ public static class AccessRules
     /// <summary>Creating services and importing catalogs is the administrators'.</summary>
     public static bool CanImport(Account account) => account.Has(Role.Administrator);
 
+    /// <summary>People are named with or without the <c>user:</c> prefix, in any case.</summary>
+    public static bool SamePerson(string a, string b) => string.Equals(Unprefixed(a, Account.ActorPrefix), Unprefixed(b, Account.ActorPrefix), StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Teams are named with or without the <c>group:</c> prefix of a catalog reference, in any case.</summary>
     public static bool SameTeam(string? team, string? owner) =>
         !string.IsNullOrWhiteSpace(team) && !string.IsNullOrWhiteSpace(owner)
-        && string.Equals(TeamName(team), TeamName(owner), StringComparison.OrdinalIgnoreCase);
+        && string.Equals(Unprefixed(team, GroupPrefix), Unprefixed(owner, GroupPrefix), StringComparison.OrdinalIgnoreCase);
 
-    private static string TeamName(string name)
+    private static string Unprefixed(string name, string prefix)
     {
         var trimmed = name.Trim();
-        return trimmed.StartsWith(GroupPrefix, StringComparison.OrdinalIgnoreCase) ? trimmed[GroupPrefix.Length..] : trimmed;
+        return trimmed.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) ? trimmed[prefix.Length..] : trimmed;
     }
 }

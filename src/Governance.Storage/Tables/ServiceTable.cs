@@ -127,6 +127,12 @@ internal sealed class ServiceTable : StateTable<ServiceState>
             command.AddParameter("tier", tier, System.Data.DbType.Int32);
         }
 
+        // A text test, no JSON parsing: the serializer writes the list without spaces, and "[]" when it is empty.
+        if (query.WithWaivers)
+        {
+            conditions.Add("state LIKE '%\"waivers\":[{%'");
+        }
+
         var where = conditions.Count == 0 ? string.Empty : " WHERE " + string.Join(" AND ", conditions);
         command.CommandText = $"{Select}{where} ORDER BY id";
         return await QueryAsync(command, cancellationToken).ConfigureAwait(false);

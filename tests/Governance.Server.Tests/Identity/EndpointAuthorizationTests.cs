@@ -22,6 +22,10 @@ public sealed class EndpointAuthorizationTests : IAsyncLifetime
     private static readonly Dictionary<string, string> Needs = new(StringComparer.Ordinal)
     {
         ["GET /"] = Access.Read,
+        ["GET /services/{id}"] = Access.Read,
+        ["GET /risks"] = Access.Read,
+        ["GET /waivers"] = Access.Read,
+        ["GET /my-work"] = Access.Read,
         ["GET /api/services"] = Access.Read,
         ["GET /api/history/verify"] = Access.Read,
         ["GET /api/services/{id}"] = Access.Read,
