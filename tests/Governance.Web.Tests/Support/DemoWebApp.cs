@@ -1,8 +1,10 @@
 extern alias server;
 
+using Governance.Application.Identity;
 using Governance.Cli;
 using Governance.Cli.Demo;
 using Governance.Cli.Infrastructure;
+using Governance.Domain.Identity;
 using Governance.Storage;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -16,7 +18,7 @@ namespace Governance.Web.Tests.Support;
 /// The server on a real port over a store the demo command loaded (its fleet, its audit), with the demo's sign-ins:
 /// what the README's first command leaves a newcomer with.
 /// </summary>
-public sealed class DemoWebApp : IAsyncLifetime
+public class DemoWebApp : IAsyncLifetime
 {
     private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("governance-web-");
     private WebApplicationFactory<server::Program>? _server;
@@ -28,8 +30,25 @@ public sealed class DemoWebApp : IAsyncLifetime
     /// <summary>Each demo account's password.</summary>
     public IReadOnlyDictionary<string, string> Passwords { get; private set; } = new Dictionary<string, string>();
 
+    /// <summary>An HTTP client signed in with the API token of a new script account (pages take tokens as the API does).</summary>
+    public async Task<HttpClient> ClientAsync(string name, IReadOnlySet<Role> roles, string? team = null)
+    {
+        await using var store = await GovernanceStore.OpenAsync(Database, TimeProvider.System);
+        var created = await new LocalAccounts(store, TimeProvider.System, LockoutPolicy.Default)
+            .AddAsync(new NewAccount(name, roles, team, Script: true), TimeSpan.FromDays(1));
+        var client = new HttpClient { BaseAddress = Address };
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", ((AccountCreation.Created)created).Secret);
+        return client;
+    }
+
     public async Task InitializeAsync()
     {
+        if (!LoadDemo)
+        {
+            Start();
+            return;
+        }
+
         var output = new StringWriter();
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, Out = new AnsiConsoleOutput(output) });
         var exit = await CliApplication.RunAsync(["--db", Database, "demo"], new CliContext(console, output, output, TimeProvider.System, _ => null));
@@ -43,14 +62,23 @@ public sealed class DemoWebApp : IAsyncLifetime
             Passwords = (await DemoAccounts.CreateAsync(store, TimeProvider.System, CancellationToken.None)).ToDictionary(account => account.Name, account => account.Password);
         }
 
+        Start();
+    }
+
+    /// <summary>False for a store with nothing in it: the pages' empty states.</summary>
+    private protected virtual bool LoadDemo => true;
+
+    private void Start()
+    {
         _server = new WebApplicationFactory<server::Program>().WithWebHostBuilder(builder =>
         {
             builder.UseSetting("Governance:Database", Database);
             builder.UseSetting("Governance:Cluster:SiloPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
             builder.UseSetting("Governance:Cluster:GatewayPort", "0");
             builder.UseSetting("Governance:Audit:Enabled", "false");
+            builder.UseSetting("urls", "http://127.0.0.1:0");
         });
-        _server.UseKestrel(0);
+        _server.UseKestrel();
         _server.StartServer();
         Address = new Uri(_server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
     }
@@ -71,4 +99,10 @@ public sealed class DemoWebApp : IAsyncLifetime
         listener.Start();
         return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
+}
+
+/// <summary>The server over an empty store.</summary>
+public sealed class EmptyWebApp : DemoWebApp
+{
+    private protected override bool LoadDemo => false;
 }

@@ -1,0 +1,71 @@
+using System.Net;
+using System.Net.Http.Json;
+using Governance.Domain.Identity;
+using Governance.Web.Tests.Support;
+
+namespace Governance.Web.Tests.Pages;
+
+/// <summary>
+/// The pages over the demo fleet and its first audit: what each shows, checked against the demo's data as the demo file
+/// and the shipped policies give it (42 services; feature-enablement the riskiest, at 58).
+/// </summary>
+public sealed class DemoStorePageTests(DemoWebApp app) : IClassFixture<DemoWebApp>
+{
+    [Fact]
+    public async Task The_overview_counts_the_fleet_and_lists_the_riskiest_first()
+    {
+        var html = await GetAsync("/", "leader-1", [Role.Leader]);
+
+        Assert.Contains("<div class=\"figure\" data-testid=\"service-count\">42</div>", html, StringComparison.Ordinal);
+        Assert.True(html.IndexOf(">feature-enablement</a>", StringComparison.Ordinal) < html.IndexOf(">carrier-routing</a>", StringComparison.Ordinal));
+        Assert.Contains("(the first", await GetAsync("/risks", "leader-2", [Role.Leader]), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_service_page_shows_its_traits_dependencies_items_and_history()
+    {
+        var html = await GetAsync("/services/feature-enablement", "viewer-1", [Role.Viewer]);
+
+        Assert.Contains("data-testid=\"risk-score\">58", html, StringComparison.Ordinal);
+        Assert.Contains("<strong>critical-path-hub</strong>", html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/services/config-service\">config-service</a>", html, StringComparison.Ordinal);
+        Assert.Contains("<strong>FES-37</strong> Automate Feature Service failover", html, StringComparison.Ordinal);
+        Assert.Contains("<td>demo</td><td>define-service</td>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"request-waiver\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_owner_sees_the_request_form_and_the_request_waits_for_the_approver_on_the_waivers_and_work_pages()
+    {
+        using var owner = await app.ClientAsync("owner-1", new HashSet<Role> { Role.Owner }, "platform-foundation");
+        var page = await owner.GetStringAsync("/services/feature-enablement");
+        var requested = await owner.PostAsJsonAsync("/api/services/feature-enablement/waivers",
+            new { traitId = "no-learning-mode-launches", justification = "Launch flags arrive with v5", expires = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30) });
+
+        Assert.Contains("data-testid=\"request-waiver\"", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, requested.StatusCode);
+        Assert.Contains("no-learning-mode-launches", await GetAsync("/waivers", "viewer-2", [Role.Viewer]), StringComparison.Ordinal);
+        var approverWork = await GetAsync("/my-work", "approver-1", [Role.Approver], "platform-foundation");
+        var otherTeamWork = await GetAsync("/my-work", "approver-2", [Role.Approver], "billing-transactions");
+        Assert.Contains("Waiver requests for you to decide (1)", approverWork, StringComparison.Ordinal);
+        Assert.Contains("Waiver requests for you to decide (0)", otherTeamWork, StringComparison.Ordinal);
+        Assert.Contains("Your requests still waiting (1)", await owner.GetStringAsync("/my-work"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Similar_services_to_feature_enablement_are_ranked_with_their_shared_traits()
+    {
+        var html = await GetAsync("/risks?like=feature-enablement", "viewer-3", [Role.Viewer]);
+
+        var table = html[html.IndexOf("data-testid=\"similar\"", StringComparison.Ordinal)..];
+        Assert.True(table.IndexOf(">carrier-routing</a>", StringComparison.Ordinal) < table.IndexOf(">media-servers</a>", StringComparison.Ordinal));
+    }
+
+    private async Task<string> GetAsync(string path, string name, Role[] roles, string? team = null)
+    {
+        using var client = await app.ClientAsync(name, roles.ToHashSet(), team);
+        var response = await client.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsStringAsync();
+    }
+}
