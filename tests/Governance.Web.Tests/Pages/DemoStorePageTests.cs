@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.RegularExpressions;
 using Governance.Domain.Identity;
 using Governance.Web.Tests.Support;
 
@@ -50,6 +51,33 @@ public sealed class DemoStorePageTests(DemoWebApp app) : IClassFixture<DemoWebAp
         Assert.Contains("Waiver requests for you to decide (1)", approverWork, StringComparison.Ordinal);
         Assert.Contains("Waiver requests for you to decide (0)", otherTeamWork, StringComparison.Ordinal);
         Assert.Contains("Your requests still waiting (1)", await owner.GetStringAsync("/my-work"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_form_sent_after_someone_else_changed_the_service_says_so_and_changes_nothing()
+    {
+        using var owner = await app.ClientAsync("owner-2", new HashSet<Role> { Role.Owner }, "platform-foundation");
+        var page = await owner.GetStringAsync("/services/rate-limiter");
+        var version = long.Parse(Regex.Match(page, "name=\"Waiver.Version\" value=\"(\\d+)\"").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        var token = Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var lastDay = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var meanwhile = await owner.PatchAsync("/api/services/rate-limiter", new StringContent("""{"description": "Changed meanwhile"}""", System.Text.Encoding.UTF8, "application/merge-patch+json"));
+
+        var stale = await owner.PostAsync("/services/rate-limiter?handler=RequestWaiver", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Waiver.TraitId"] = "slow-autoscaling",
+            ["Waiver.Justification"] = "Sent from an old page",
+            ["Waiver.Expires"] = lastDay,
+            ["Waiver.Version"] = version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["__RequestVerificationToken"] = token,
+        }));
+
+        Assert.Equal(HttpStatusCode.OK, meanwhile.StatusCode);
+        var html = await stale.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+        Assert.Contains($"Someone changed this service first (it is now at version {version + 1}, the form was of version {version})", html, StringComparison.Ordinal);
+        Assert.Contains("Changed meanwhile", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Sent from an old page</td>", html, StringComparison.Ordinal);
     }
 
     [Fact]
