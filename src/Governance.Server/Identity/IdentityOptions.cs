@@ -12,6 +12,9 @@ public sealed class IdentityOptions
     /// <summary>The OpenID Connect authority (its discovery document gives the sign-in address and the signing keys).</summary>
     public string? Authority { get; set; }
 
+    /// <summary>Refuses an authority reached over plain HTTP; only a test or a laboratory turns it off.</summary>
+    public bool RequireHttpsAuthority { get; set; } = true;
+
     /// <summary>This server's client id at the authority, for people's sign-in.</summary>
     public string? ClientId { get; set; }
 

@@ -103,6 +103,7 @@ public static class IdentityRegistration
     {
         bearer.MapInboundClaims = false;
         bearer.Authority = string.IsNullOrWhiteSpace(options.Authority) ? null : options.Authority;
+        bearer.RequireHttpsMetadata = options.RequireHttpsAuthority;
         bearer.Audience = options.Audience;
         bearer.TokenValidationParameters = new TokenValidationParameters
         {
@@ -127,6 +128,12 @@ public static class IdentityRegistration
     private static void ConfigureOpenIdConnect(OpenIdConnectOptions oidc, IdentityOptions options)
     {
         oidc.Authority = options.Authority;
+        oidc.RequireHttpsMetadata = options.RequireHttpsAuthority;
+        oidc.UsePkce = true;
+
+        // The round trip's cookies travel over whatever scheme the server is reached by (HTTPS in production).
+        oidc.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        oidc.NonceCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         oidc.ClientId = options.ClientId;
         oidc.ClientSecret = options.ClientSecret;
         oidc.ResponseType = "code";
