@@ -176,6 +176,20 @@ public sealed class GovernanceStore : IAsyncDisposable
         return await _context.Services.ReadDependencyTargetsAsync(connection, transaction, service, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// The services that call service <paramref name="serviceId"/>, ordered by id, as the fleet graph resolves calls: each with
+    /// the edge of its own state that targets the service's id or an <c>api:NAME</c> the service provides (the first such edge,
+    /// in the caller's order), or, for a caller the service names in its <c>dependencyOf</c> that has no such edge, a default
+    /// edge to it. Never the service itself; none when it does not exist. Indexed queries in one snapshot, never a scan of states.
+    /// </summary>
+    public async Task<IReadOnlyList<ServiceCaller>> GetCallersAsync(string serviceId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(serviceId);
+        await using var connection = await _context.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await _context.Dialect.BeginSnapshotAsync(connection, cancellationToken).ConfigureAwait(false);
+        return await _context.Services.ReadCallersAsync(connection, transaction, serviceId, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>The services that match <paramref name="query"/>, ordered by id.</summary>
     public async Task<IReadOnlyList<Versioned<ServiceState>>> ListServicesAsync(ServiceQuery query, CancellationToken cancellationToken = default)
     {

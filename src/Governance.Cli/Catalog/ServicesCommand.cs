@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Governance.Cli.Infrastructure;
 using Governance.Domain.Catalog;
-using Governance.Domain.Graph;
 using Governance.Domain.Remediation;
 using Governance.Storage;
 
@@ -59,13 +58,8 @@ public sealed class ServicesCommand
         await using var store = await run.OpenExistingStoreAsync();
         var service = await store.GetServiceAsync(id, run.CancellationToken)
             ?? throw new CliException(ExitCodes.NotFound, $"no service '{id}' in {store.Location}; 'governance services list' shows what there is");
-        var everyone = await store.ListServicesAsync(new ServiceQuery(), run.CancellationToken);
-
-        // The graph also holds the calls declared from this end (dependencyOf), which no caller's own edges show.
-        var dependents = CallerIndex.Build([.. everyone.Select(caller => caller.State)]).CallsTo(service.State.Id)
-            .DistinctBy(call => call.Caller.Id)
-            .OrderBy(call => call.Caller.Id, StringComparer.Ordinal)
-            .Select(call => new Dependent(call.Caller.Id, call.Caller.Profile.Tier, call.Edge.CriticalPath, call.Edge.Synchronous))
+        var dependents = (await store.GetCallersAsync(id, run.CancellationToken))
+            .Select(caller => new Dependent(caller.Id, caller.Tier, caller.Edge.CriticalPath, caller.Edge.Synchronous))
             .ToList();
         if (run.Json)
         {

@@ -8,8 +8,8 @@ using Governance.Storage.Writing;
 namespace Governance.Storage.Tables;
 
 /// <summary>
-/// The <c>services</c> table: one row per service aggregate, with owner and tier pulled out for queries, and the
-/// <c>service_apis</c> index of the APIs each provides, written with it.
+/// The <c>services</c> table: one row per service aggregate, with owner and tier pulled out for queries, and the indexes
+/// written with it: <c>service_apis</c> (the APIs each provides) and <c>service_dependencies</c> (the targets each calls).
 /// </summary>
 internal sealed class ServiceTable : StateTable<ServiceState>
 {
@@ -19,11 +19,13 @@ internal sealed class ServiceTable : StateTable<ServiceState>
 
     private readonly string _selectMany;
     private readonly ServiceApiTable _apis;
+    private readonly ServiceDependencyTable _dependencies;
 
     public ServiceTable(SqlDialect dialect)
         : base(dialect)
     {
         _apis = new ServiceApiTable(dialect);
+        _dependencies = new ServiceDependencyTable(dialect);
         StatementParameter[] row =
         [
             Text("id"), Text("name"), Text("kind"), Text("owner"), Int32("tier"), Text("lifecycle"), Text("system"),
@@ -53,12 +55,15 @@ internal sealed class ServiceTable : StateTable<ServiceState>
 
     public override string Subject(ServiceState state) => state.Subject;
 
-    /// <summary>Queues the write of a changed service, conditional on its stored version, and of its <c>service_apis</c> rows that change with it.</summary>
+    /// <summary>
+    /// Queues the write of a changed service, conditional on its stored version, and of its <c>service_apis</c> and
+    /// <c>service_dependencies</c> rows that change with it. Every write of a service state comes through here.
+    /// </summary>
     public async ValueTask WriteAsync(RowWriter writer, Tracked<ServiceState> tracked, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var state = tracked.State!;
-        await WriteAsync(writer, state, tracked.Version, tracked.StoredVersion, now, cancellationToken).ConfigureAwait(false);
-        await ServiceApiTable.WriteAsync(writer, state.Id, tracked.Stored?.Profile.ProvidesApis ?? [], state.Profile.ProvidesApis, cancellationToken).ConfigureAwait(false);
+        await WriteAsync(writer, tracked.State!, tracked.Version, tracked.StoredVersion, now, cancellationToken).ConfigureAwait(false);
+        await ServiceApiTable.Rows.WriteAsync(writer, tracked, cancellationToken).ConfigureAwait(false);
+        await ServiceDependencyTable.Rows.WriteAsync(writer, tracked, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -89,6 +94,33 @@ internal sealed class ServiceTable : StateTable<ServiceState>
 
         var rows = await ReadManyAsync(connection, transaction, ids, cancellationToken).ConfigureAwait(false);
         return [.. rows.Values.Select(row => row.State).OrderBy(state => state.Id, StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// The callers of <paramref name="serviceId"/>, ordered by id (see <see cref="GovernanceStore.GetCallersAsync"/>): their ids
+    /// in one query of the edge index, then their states, with those of the callers the service names itself, in one query of the primary key.
+    /// </summary>
+    public async Task<List<ServiceCaller>> ReadCallersAsync(DbConnection connection, DbTransaction transaction, string serviceId, CancellationToken cancellationToken)
+    {
+        if (await ReadAsync(connection, transaction, serviceId, cancellationToken).ConfigureAwait(false) is not { State: var callee })
+        {
+            return [];
+        }
+
+        string[] targets = [callee.Id, .. callee.Profile.ProvidesApis.Select(api => EntityRefs.ApiPrefix + api)];
+        var ids = await _dependencies.ReadCallersAsync(connection, transaction, targets, cancellationToken).ConfigureAwait(false);
+        ids.UnionWith(callee.Profile.DependencyOf);
+        ids.Remove(callee.Id);
+        var rows = await ReadManyAsync(connection, transaction, ids, cancellationToken).ConfigureAwait(false);
+
+        // A caller the index found calls by its own edge; one the service names (dependencyOf) without one calls by a default edge.
+        return
+        [
+            .. rows.Values
+                .Select(row => row.State)
+                .OrderBy(caller => caller.Id, StringComparer.Ordinal)
+                .Select(caller => new ServiceCaller(caller.Id, caller.Profile.Name, caller.Profile.Owner, caller.Profile.Tier, caller.EdgeTo(callee) ?? new Dependency(callee.Id))),
+        ];
     }
 
     public async Task<Versioned<ServiceState>?> ReadAsync(DbConnection connection, DbTransaction? transaction, string id, CancellationToken cancellationToken)

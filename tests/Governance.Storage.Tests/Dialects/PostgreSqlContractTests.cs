@@ -66,3 +66,10 @@ public sealed class PostgreSqlIdempotencyTests(PostgresServer server) : Idempote
 {
     protected override async Task<ITestDatabase> CreateDatabaseAsync() => await server.CreateDatabaseAsync();
 }
+
+[RequiresPostgreSql]
+[Collection(PostgresCollection.Name)]
+public sealed class PostgreSqlCallerTests(PostgresServer server) : CallerContractTests
+{
+    protected override async Task<ITestDatabase> CreateDatabaseAsync() => await server.CreateDatabaseAsync();
+}

@@ -48,3 +48,8 @@ public sealed class SqliteIdempotencyTests : IdempotencyContractTests
 {
     protected override Task<ITestDatabase> CreateDatabaseAsync() => Task.FromResult<ITestDatabase>(new SqliteTestDatabase());
 }
+
+public sealed class SqliteCallerTests : CallerContractTests
+{
+    protected override Task<ITestDatabase> CreateDatabaseAsync() => Task.FromResult<ITestDatabase>(new SqliteTestDatabase());
+}

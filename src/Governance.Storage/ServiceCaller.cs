@@ -1,0 +1,6 @@
+using Governance.Domain.Catalog;
+
+namespace Governance.Storage;
+
+/// <summary>A service that calls another: who it is, and the edge of its own state by which it calls (its attributes).</summary>
+public sealed record ServiceCaller(string Id, string Name, string? Owner, int? Tier, Dependency Edge);
