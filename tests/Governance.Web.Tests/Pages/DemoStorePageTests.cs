@@ -30,6 +30,8 @@ public sealed class DemoStorePageTests(DemoWebApp app) : IClassFixture<DemoWebAp
         Assert.Contains("data-testid=\"risk-score\">58", html, StringComparison.Ordinal);
         Assert.Contains("<strong>critical-path-hub</strong>", html, StringComparison.Ordinal);
         Assert.Contains("<a href=\"/services/config-service\">config-service</a>", html, StringComparison.Ordinal);
+        var callers = html[html.IndexOf("data-testid=\"callers\"", StringComparison.Ordinal)..];
+        Assert.Contains("<a href=\"/services/api-gateway\">api-gateway</a>", callers, StringComparison.Ordinal);
         Assert.Contains("<strong>FES-37</strong> Automate Feature Service failover", html, StringComparison.Ordinal);
         Assert.Contains("<td>demo</td><td>define-service</td>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("data-testid=\"request-waiver\"", html, StringComparison.Ordinal);

@@ -28,6 +28,8 @@ public sealed class ServiceModel(ServiceGrains grains, PageWrite write, StoreHol
 
     public IReadOnlyList<HistoryEntry> History { get; private set; } = [];
 
+    public IReadOnlyList<Storage.ServiceCaller> Callers { get; private set; } = [];
+
     [TempData]
     public string? Notice { get; set; }
 
@@ -85,6 +87,7 @@ public sealed class ServiceModel(ServiceGrains grains, PageWrite write, StoreHol
 
         Service = service;
         Risks = await grains.GetRisksAsync(id, cancellationToken);
+        Callers = await holder.Store.GetCallersAsync(id, cancellationToken);
         var history = new List<HistoryEntry>();
         await foreach (var entry in holder.Store.ReadHistoryAsync(service.State.Subject, cancellationToken))
         {
