@@ -66,3 +66,24 @@ public sealed class PostgreSqlIdempotencyTests(PostgresServer server) : Idempote
 {
     protected override async Task<ITestDatabase> CreateDatabaseAsync() => await server.CreateDatabaseAsync();
 }
+
+[RequiresPostgreSql]
+[Collection(PostgresCollection.Name)]
+public sealed class PostgreSqlBrowsingTests(PostgresServer server) : BrowsingContractTests
+{
+    protected override async Task<ITestDatabase> CreateDatabaseAsync() => await server.CreateDatabaseAsync();
+}
+
+[RequiresPostgreSql]
+[Collection(PostgresCollection.Name)]
+public sealed class PostgreSqlRunSummaryTests(PostgresServer server) : RunSummaryContractTests
+{
+    protected override async Task<ITestDatabase> CreateDatabaseAsync() => await server.CreateDatabaseAsync();
+}
+
+[RequiresPostgreSql]
+[Collection(PostgresCollection.Name)]
+public sealed class PostgreSqlBackfillTests(PostgresServer server) : BackfillContractTests
+{
+    protected override async Task<ITestDatabase> CreateDatabaseAsync() => await server.CreateDatabaseAsync();
+}

@@ -48,3 +48,18 @@ public sealed class SqliteIdempotencyTests : IdempotencyContractTests
 {
     protected override Task<ITestDatabase> CreateDatabaseAsync() => Task.FromResult<ITestDatabase>(new SqliteTestDatabase());
 }
+
+public sealed class SqliteBrowsingTests : BrowsingContractTests
+{
+    protected override Task<ITestDatabase> CreateDatabaseAsync() => Task.FromResult<ITestDatabase>(new SqliteTestDatabase());
+}
+
+public sealed class SqliteRunSummaryTests : RunSummaryContractTests
+{
+    protected override Task<ITestDatabase> CreateDatabaseAsync() => Task.FromResult<ITestDatabase>(new SqliteTestDatabase());
+}
+
+public sealed class SqliteBackfillTests : BackfillContractTests
+{
+    protected override Task<ITestDatabase> CreateDatabaseAsync() => Task.FromResult<ITestDatabase>(new SqliteTestDatabase());
+}
