@@ -107,7 +107,7 @@ public sealed class ApiBenchmark
         Array.Sort(latencies);
         return new ApiFigures(
             StoreAddress.Resolve(database).Dialect, services.Count, latencies.Length, run.Get(_concurrency), elapsed.TotalSeconds,
-            latencies.Length / elapsed.TotalSeconds, Percentile(latencies, 0.50), Percentile(latencies, 0.99), latencies[^1]);
+            latencies.Length / elapsed.TotalSeconds, BenchProcess.Percentile(latencies, 0.50), BenchProcess.Percentile(latencies, 0.99), latencies[^1]);
     }
 
     /// <summary>Sends <paramref name="count"/> owner changes, round-robin over the services, <paramref name="concurrency"/> at a time; each one's latency in ms.</summary>
@@ -133,8 +133,6 @@ public sealed class ApiBenchmark
         }));
         return latencies;
     }
-
-    private static double Percentile(double[] sorted, double rank) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(rank * sorted.Length) - 1)];
 
     private static int FreePort()
     {

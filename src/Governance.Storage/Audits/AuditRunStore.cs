@@ -31,8 +31,8 @@ public sealed class AuditRunStore
     }
 
     /// <summary>
-    /// Writes every profile of <paramref name="result"/>, the graph facts of every audited service and what the run adds up to
-    /// (services by tier and level, the counts of its diff), and marks the run succeeded, in one transaction: <paramref name="graph"/>[i] belongs to the service with id <paramref name="serviceIds"/>[i].
+    /// Writes every profile of <paramref name="result"/>, the graph facts and score of every audited service and what the run adds
+    /// up to (services by tier and level, the counts of its diff), and marks the run succeeded, in one transaction: <paramref name="graph"/>[i] belongs to the service with id <paramref name="serviceIds"/>[i].
     /// Ids rather than states, so that the snapshot can be collected while the run is written. On any failure (a profile the schema refuses, a service twice, a run that is no longer running)
     /// nothing of it is written and the run stays as it was: the caller then fails it with <see cref="FailAuditAsync"/>.
     /// </summary>
@@ -67,6 +67,7 @@ public sealed class AuditRunStore
 
         await AuditProfileTable.WriteAsync(connection, transaction, _context.Dialect, runId, result.Profiles, cancellationToken).ConfigureAwait(false);
         await AuditGraphTable.WriteAsync(connection, transaction, _context.Dialect, runId, serviceIds, graph, cancellationToken).ConfigureAwait(false);
+        await AuditScoreTable.WriteAsync(connection, transaction, _context.Dialect, runId, serviceIds, result, cancellationToken).ConfigureAwait(false);
         var previous = await _runs.ReadLatestSucceededAsync(connection, transaction, runId, cancellationToken).ConfigureAwait(false);
         await AuditSummaryTable.WriteAsync(connection, transaction, previous, runId, result, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -196,12 +197,15 @@ public sealed class AuditRunStore
         return await AuditSummaryTable.ReadChangesAsync(connection, runId, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The <paramref name="limit"/> services run <paramref name="runId"/> scored highest, by score then id, with their traits.</summary>
+    /// <summary>
+    /// The <paramref name="limit"/> services run <paramref name="runId"/> scored highest (above 0), by score then id, with their
+    /// traits. Empty for a run stored before scores were kept, except the latest such run.
+    /// </summary>
     public async Task<IReadOnlyList<RankedService>> ListRiskiestAsync(long runId, int limit, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
         await using var connection = await _context.OpenAsync(cancellationToken).ConfigureAwait(false);
-        return await RunHighlights.ReadRiskiestAsync(connection, _context.Dialect, runId, limit, cancellationToken).ConfigureAwait(false);
+        return await RunHighlights.ReadRiskiestAsync(connection, runId, limit, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

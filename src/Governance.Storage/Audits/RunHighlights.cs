@@ -1,7 +1,6 @@
 using System.Data.Common;
 using Governance.Domain.Audit;
 using Governance.Domain.Serialization;
-using Governance.Storage.Dialects;
 using Governance.Storage.Tables;
 
 namespace Governance.Storage.Audits;
@@ -10,10 +9,11 @@ namespace Governance.Storage.Audits;
 internal static class RunHighlights
 {
     // The top ids from an index, then the wide rows of those alone: sorting every profile with its traits would read them all.
-    private static string SelectRiskiest(SqlDialect dialect) => $"""
+    private const string SelectRiskiest = """
         SELECT ranked.service_id, profiles.traits, services.name, services.owner, services.tier
-        FROM (SELECT service_id, score FROM audit_profiles{dialect.ReadThrough("audit_profiles_risk")}
-              WHERE run_id = @run_id ORDER BY score DESC, service_id LIMIT @limit) AS ranked
+        FROM (SELECT service_id, score FROM audit_scores
+              WHERE run_id = @run_id AND score > 0
+              ORDER BY score DESC, service_id LIMIT @limit) AS ranked
         JOIN audit_profiles AS profiles ON profiles.run_id = @run_id AND profiles.service_id = ranked.service_id
         LEFT JOIN services ON services.id = ranked.service_id
         ORDER BY ranked.score DESC, ranked.service_id
@@ -29,9 +29,9 @@ internal static class RunHighlights
         ORDER BY ranked.critical_fan_in DESC, ranked.service_id
         """;
 
-    public static async Task<List<RankedService>> ReadRiskiestAsync(DbConnection connection, SqlDialect dialect, long runId, int limit, CancellationToken cancellationToken)
+    public static async Task<List<RankedService>> ReadRiskiestAsync(DbConnection connection, long runId, int limit, CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand(null, SelectRiskiest(dialect)).AddParameter("run_id", runId).AddParameter("limit", limit);
+        await using var command = connection.CreateCommand(null, SelectRiskiest).AddParameter("run_id", runId).AddParameter("limit", limit);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var ranked = new List<RankedService>(limit);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))

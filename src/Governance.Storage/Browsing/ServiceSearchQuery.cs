@@ -12,7 +12,7 @@ namespace Governance.Storage.Browsing;
 /// </summary>
 internal sealed class ServiceSearchQuery
 {
-    private const string RiskIndex = "audit_profiles_risk";
+    private const string RiskJoin = " LEFT JOIN audit_scores AS r ON r.run_id = @run_id AND r.service_id = s.id";
 
     private readonly SqlDialect _dialect;
     private readonly ServiceSearch _search;
@@ -45,11 +45,9 @@ internal sealed class ServiceSearchQuery
     {
         ServiceSort.Name => "s.name, s.id",
         ServiceSort.Tier => "s.tier NULLS LAST, s.id",
-        ServiceSort.Risk => "COALESCE(p.score, 0) DESC, s.id",
+        ServiceSort.Risk => "COALESCE(r.score, 0) DESC, s.id",
         _ => "s.id",
     };
-
-    private string RiskJoin => $" LEFT JOIN audit_profiles AS p{_dialect.ReadThrough(RiskIndex)} ON p.run_id = @run_id AND p.service_id = s.id";
 
     private string Where => _conditions.Count == 0 ? string.Empty : " WHERE " + string.Join(" AND ", _conditions);
 
@@ -57,22 +55,21 @@ internal sealed class ServiceSearchQuery
     {
         if (!string.IsNullOrWhiteSpace(_search.Text))
         {
-            _conditions.Add(@"(s.id LIKE @text ESCAPE '\' OR lower(s.name) LIKE @text ESCAPE '\')");
+            // Ids are lower-case already; the pattern is made lower-case.
+            _conditions.Add($@"(s.id LIKE @text ESCAPE '\' OR s.name {_dialect.LikeIgnoringCase} @text ESCAPE '\')");
             _parameters.Add(("text", $"%{EscapeLike(_search.Text.Trim().ToLowerInvariant())}%", DbType.String));
         }
 
         Equal("s.owner", "team", _search.Team, DbType.String);
         Equal("s.tier", "tier", _search.Tier, DbType.Int32);
         Equal("s.lifecycle", "lifecycle", _search.Lifecycle, DbType.String);
-        if (_search.Level == RiskLevel.None)
+        if (_search.Level is { } level)
         {
-            // Audited by the run, and no profile that counts: a profile whose traits are all waived scores 0 too.
-            _conditions.Add("COALESCE(p.level, 'none') = 'none' AND EXISTS (SELECT 1 FROM audit_graph_facts AS g WHERE g.run_id = @run_id AND g.service_id = s.id)");
-        }
-        else if (_search.Level is { } level)
-        {
-            _conditions.Add("p.level = @level");
-            _parameters.Add(("level", ColumnText.Level(level), DbType.String));
+            // A service the run did not audit has no score, and so no level: not even none.
+            var (lowest, highest) = RiskProfile.ScoresOf(level);
+            _conditions.Add("r.score BETWEEN @lowest_score AND @highest_score");
+            _parameters.Add(("lowest_score", lowest, DbType.Int32));
+            _parameters.Add(("highest_score", highest, DbType.Int32));
         }
     }
 
@@ -87,11 +84,10 @@ internal sealed class ServiceSearchQuery
 
     private async Task<List<ServiceListing>> ReadPageAsync(DbConnection connection, DbTransaction transaction, long? runId, CancellationToken cancellationToken)
     {
-        // The page's ids first: the rows' other columns, open items and audit membership are read for those ids only.
+        // The page's ids first: the rows' other columns and open items are read for those ids only.
         var pageJoin = FiltersOnRisk || _search.Sort == ServiceSort.Risk ? RiskJoin : string.Empty;
         var sql = $"""
-            SELECT s.id, s.name, s.owner, s.tier, s.lifecycle, s.exposure, p.score, p.level,
-                   EXISTS (SELECT 1 FROM audit_graph_facts AS g WHERE g.run_id = @run_id AND g.service_id = s.id),
+            SELECT s.id, s.name, s.owner, s.tier, s.lifecycle, s.exposure, r.score,
                    (SELECT COUNT(*) FROM remediation_items AS i WHERE i.service_id = s.id AND {RemediationItemTable.IsOutstanding("i")})
             FROM (SELECT s.id FROM services AS s{pageJoin}{Where} ORDER BY {Order} LIMIT @limit OFFSET @offset) AS page
             JOIN services AS s ON s.id = page.id{RiskJoin}
@@ -130,9 +126,7 @@ internal sealed class ServiceSearchQuery
 
     private static ServiceListing Listing(DbDataReader reader)
     {
-        var risk = !reader.IsDBNull(6)
-            ? new RunRisk(reader.GetInt32(6), ColumnText.ParseLevel(reader.GetString(7)))
-            : reader.GetBoolean(8) ? new RunRisk(0, RiskLevel.None) : null;
+        var risk = reader.IsDBNull(6) ? null : new RunRisk(reader.GetInt32(6), RiskProfile.LevelOf(reader.GetInt32(6)));
         return new ServiceListing(
             reader.GetString(0),
             reader.GetString(1),
@@ -141,7 +135,7 @@ internal sealed class ServiceSearchQuery
             reader.IsDBNull(4) ? null : reader.GetString(4),
             ColumnText.ParseExposure(reader.IsDBNull(5) ? null : reader.GetString(5)),
             risk,
-            checked((int)reader.GetInt64(9)));
+            checked((int)reader.GetInt64(7)));
     }
 
     private static string EscapeLike(string text) => text

@@ -52,8 +52,8 @@ internal abstract class SqlDialect
     /// <summary>The value of a list parameter used with <see cref="InList"/>.</summary>
     public abstract object ListValue(IReadOnlyCollection<string> values);
 
-    /// <summary>What follows a table's name (and alias) in FROM to make the query read it through <paramref name="index"/>; nothing where the planner finds it alone.</summary>
-    public virtual string ReadThrough(string index) => string.Empty;
+    /// <summary>The operator that matches a LIKE pattern whatever the case of letters: SQLite's LIKE already ignores the case of ASCII letters (and its lower() folds no others).</summary>
+    public virtual string LikeIgnoringCase => "LIKE";
 
     /// <summary>Whether <see cref="BulkInsertAsync"/> beats a <see cref="RowWriter"/> here.</summary>
     public virtual bool HasBulkInsert => false;

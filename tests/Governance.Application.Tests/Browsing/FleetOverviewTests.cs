@@ -46,7 +46,7 @@ public abstract class FleetOverviewTests : StoreTestBase
         Assert.Equal((runId, AuditRunStatus.Succeeded), (audit.Run.Id, audit.Run.Status));
         Assert.Equal(new AuditRunChanges(runId, null, 7, 0, 0), audit.Changes);
         Assert.Equal(SmallFleet.RiskByTier, audit.RiskByTier);
-        Assert.Equal(["flags", "billing", "checkout", "reports", "batch_jobs"], audit.Riskiest.Select(ranked => ranked.ServiceId));
+        Assert.Equal(["flags", "billing", "checkout", "reports"], audit.Riskiest.Select(ranked => ranked.ServiceId));
         Assert.Equal([("flags", 6), ("billing", 2), ("checkout", 2)], audit.Hubs.Select(hub => (hub.ServiceId, hub.Facts.CriticalFanIn)));
     }
 

@@ -10,10 +10,11 @@ public abstract class BackfillContractTests : StoreTestBase
     private const string UndoServiceDirectory = """
         DROP INDEX services_tier_exposure;
         DROP INDEX services_lifecycle;
+        DROP INDEX services_id_name;
         DROP INDEX services_name;
         ALTER TABLE services DROP COLUMN exposure;
         DROP TABLE remediation_items;
-        DROP INDEX audit_profiles_risk;
+        DROP TABLE audit_scores;
         DROP INDEX audit_graph_facts_critical;
         ALTER TABLE audit_graph_facts DROP COLUMN critical_fan_in;
         DROP TABLE audit_run_tiers;
@@ -36,6 +37,7 @@ public abstract class BackfillContractTests : StoreTestBase
         Assert.Equal(SmallFleet.ItemsByProgramme, tallies.ByProgramme);
         Assert.Equal(SmallFleet.RiskByTier, await reopened.Audits.GetRiskByTierAsync(runId));
         Assert.Equal([("flags", 6), ("billing", 2), ("checkout", 2)], (await reopened.Audits.ListHubsAsync(runId, 5)).Select(hub => (hub.ServiceId, hub.Facts.CriticalFanIn)));
+        Assert.Equal(["flags", "billing", "checkout", "reports"], (await reopened.Audits.ListRiskiestAsync(runId, 5)).Select(ranked => ranked.ServiceId));
         Assert.Null(await reopened.Audits.GetChangesAsync(runId));
     }
 }

@@ -14,9 +14,10 @@ UPDATE services SET exposure = CASE
 END
 WHERE json_extract(state, '$.footprint') IS NOT NULL;
 
--- Covering: the counts by tier and exposure, and a scan that joins a run's risks, read no state.
+-- Covering: the counts by tier and exposure, a search of ids and names in id order, and the order by name read no state.
 CREATE INDEX services_tier_exposure ON services (tier, exposure, id);
 CREATE INDEX services_lifecycle ON services (lifecycle, id);
+CREATE INDEX services_id_name ON services (id, name);
 CREATE INDEX services_name ON services (name, id);
 
 -- Every service's remediation items, kept in the transaction of every service write: remediation progress (by team, by
@@ -32,6 +33,10 @@ CREATE TABLE remediation_items (
     PRIMARY KEY (service_id, item_id)
 ) STRICT, WITHOUT ROWID;
 
+-- Covering, in the order of the counts by team and by programme.
+CREATE INDEX remediation_items_team ON remediation_items (team, status, due_on);
+CREATE INDEX remediation_items_programme ON remediation_items (programme, status, due_on);
+
 INSERT INTO remediation_items (service_id, item_id, team, programme, status, due_on)
 SELECT services.id,
        json_extract(item.value, '$.id'),
@@ -44,8 +49,23 @@ SELECT services.id,
                 || printf('%02d', substr(json_extract(item.value, '$.targetQuarter'), 7, 1) * 3) || '-01', '+1 month', '-1 day'))
 FROM services, json_each(services.state, '$.remediationItems') AS item;
 
--- A run's score and level by service, without reading the traits beside them: what joins services to their risk.
-CREATE INDEX audit_profiles_risk ON audit_profiles (run_id, service_id, score, level);
+-- Every service a succeeded run audited, with its score (0: nothing that counts, no profile or every trait waived), written
+-- with the run: which services it audited and how risky each is, in one narrow row each, for lists to join and filter on.
+-- Filled here for the latest succeeded run only.
+CREATE TABLE audit_scores (
+    run_id     INTEGER NOT NULL,
+    service_id TEXT NOT NULL,
+    score      INTEGER NOT NULL CHECK (score >= 0),
+    PRIMARY KEY (run_id, service_id)
+) STRICT, WITHOUT ROWID;
+
+CREATE INDEX audit_scores_score ON audit_scores (run_id, score, service_id);
+
+INSERT INTO audit_scores (run_id, service_id, score)
+SELECT graph.run_id, graph.service_id, COALESCE(profiles.score, 0)
+FROM audit_graph_facts AS graph
+LEFT JOIN audit_profiles AS profiles ON profiles.run_id = graph.run_id AND profiles.service_id = graph.service_id
+WHERE graph.run_id = (SELECT MAX(id) FROM audit_runs WHERE status = 'succeeded');
 
 -- GraphFacts.CriticalFanIn beside the facts: a run's critical-path hubs from an index, not by parsing every row. Filled
 -- here for the latest succeeded run only: older runs are never asked for their hubs.
