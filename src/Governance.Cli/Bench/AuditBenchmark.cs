@@ -33,10 +33,7 @@ public sealed class AuditBenchmark
         var workspace = Directory.CreateTempSubdirectory("governance-bench-audit-");
         try
         {
-            var database = Path.Combine(workspace.FullName, "bench.db");
-            var fleet = Path.Combine(workspace.FullName, "fleet");
-            await BenchProcess.RunChildAsync(run, ["generate", "fleet", "--services", $"{run.Get(_services)}", "--seed", $"{run.Get(_seed)}", "--out", fleet]);
-            await BenchProcess.RunChildAsync(run, ["--db", database, "--actor", "bench", "import", fleet]);
+            var database = await BenchProcess.GenerateAndImportAsync(run, run.Get(_services), run.Get(_seed), workspace.FullName);
             var figures = await MeasureAsync(run, database);
             if (run.Json)
             {

@@ -6,6 +6,16 @@ namespace Governance.Cli.Bench;
 /// <summary>What the benchmarks share: child processes of this program, and percentiles of timings.</summary>
 internal static class BenchProcess
 {
+    /// <summary>Generates a fleet of <paramref name="services"/> and imports it into a new SQLite file in <paramref name="workspace"/>, in child processes; returns the file.</summary>
+    public static async Task<string> GenerateAndImportAsync(Invocation run, int services, int seed, string workspace)
+    {
+        var database = Path.Combine(workspace, "bench.db");
+        var fleet = Path.Combine(workspace, "fleet");
+        await RunChildAsync(run, ["generate", "fleet", "--services", $"{services}", "--seed", $"{seed}", "--out", fleet]);
+        await RunChildAsync(run, ["--db", database, "--actor", "bench", "import", fleet]);
+        return database;
+    }
+
     /// <summary>Runs this program again with <paramref name="arguments"/>, so that a fleet is made, imported or audited exactly as a user would; a failure is a <see cref="CliException"/>.</summary>
     public static async Task RunChildAsync(Invocation run, IReadOnlyList<string> arguments)
     {

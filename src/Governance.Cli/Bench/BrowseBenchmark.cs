@@ -38,10 +38,7 @@ public sealed class BrowseBenchmark
         var workspace = Directory.CreateTempSubdirectory("governance-bench-browse-");
         try
         {
-            var database = Path.Combine(workspace.FullName, "bench.db");
-            var fleet = Path.Combine(workspace.FullName, "fleet");
-            await BenchProcess.RunChildAsync(run, ["generate", "fleet", "--services", $"{run.Get(_services)}", "--seed", $"{run.Get(_seed)}", "--out", fleet]);
-            await BenchProcess.RunChildAsync(run, ["--db", database, "--actor", "bench", "import", fleet]);
+            var database = await BenchProcess.GenerateAndImportAsync(run, run.Get(_services), run.Get(_seed), workspace.FullName);
             await BenchProcess.RunChildAsync(run, ["--db", database, "--actor", "bench", "audit", "run"]);
             await using var store = await run.OpenExistingStoreAsync(database);
             var figures = await MeasureAsync(store, run, repeat);
