@@ -14,10 +14,16 @@ internal sealed class ServiceSearchQuery
 {
     private const string RiskJoin = " LEFT JOIN audit_scores AS r ON r.run_id = @run_id AND r.service_id = s.id";
 
+    // SQLite keeps the left table of a CROSS JOIN as the outer loop (PostgreSQL plans it as any inner join): the services that
+    // pass the other filters are probed for their score, rather than every service at the level for its wide row (94 ms
+    // against 26 for tier 1, production and high at 100,000 services).
+    private const string FilteredServicesFirst = " CROSS JOIN audit_scores AS r";
+
     private readonly SqlDialect _dialect;
     private readonly ServiceSearch _search;
     private readonly List<string> _conditions = [];
     private readonly List<(string Name, object? Value, DbType Type)> _parameters = [];
+    private string _scores = string.Empty; // how the count and the page's ids reach the run's scores, when a filter needs them
 
     public ServiceSearchQuery(SqlDialect dialect, ServiceSearch search)
     {
@@ -38,8 +44,6 @@ internal sealed class ServiceSearchQuery
         var total = await CountAsync(connection, transaction, runId, cancellationToken).ConfigureAwait(false);
         return new ServiceSearchPage(services, total, _search.Page, _search.PageSize, runId);
     }
-
-    private bool FiltersOnRisk => _search.Level is not null;
 
     private string Order => _search.Sort switch
     {
@@ -66,6 +70,16 @@ internal sealed class ServiceSearchQuery
         if (_search.Level is { } level)
         {
             // A service the run did not audit has no score, and so no level: not even none.
+            if (_conditions.Count > 0)
+            {
+                _scores = FilteredServicesFirst;
+                _conditions.Add("r.run_id = @run_id AND r.service_id = s.id");
+            }
+            else
+            {
+                _scores = RiskJoin;
+            }
+
             var (lowest, highest) = RiskProfile.ScoresOf(level);
             _conditions.Add("r.score BETWEEN @lowest_score AND @highest_score");
             _parameters.Add(("lowest_score", lowest, DbType.Int32));
@@ -85,7 +99,7 @@ internal sealed class ServiceSearchQuery
     private async Task<List<ServiceListing>> ReadPageAsync(DbConnection connection, DbTransaction transaction, long? runId, CancellationToken cancellationToken)
     {
         // The page's ids first: the rows' other columns and open items are read for those ids only.
-        var pageJoin = FiltersOnRisk || _search.Sort == ServiceSort.Risk ? RiskJoin : string.Empty;
+        var pageJoin = _scores.Length == 0 && _search.Sort == ServiceSort.Risk ? RiskJoin : _scores;
         var sql = $"""
             SELECT s.id, s.name, s.owner, s.tier, s.lifecycle, s.exposure, r.score,
                    (SELECT COUNT(*) FROM remediation_items AS i WHERE i.service_id = s.id AND {RemediationItemTable.IsOutstanding("i")})
@@ -108,8 +122,7 @@ internal sealed class ServiceSearchQuery
 
     private async Task<int> CountAsync(DbConnection connection, DbTransaction transaction, long? runId, CancellationToken cancellationToken)
     {
-        var join = FiltersOnRisk ? RiskJoin : string.Empty;
-        await using var command = Command(connection, transaction, $"SELECT COUNT(*) FROM services AS s{join}{Where}", runId);
+        await using var command = Command(connection, transaction, $"SELECT COUNT(*) FROM services AS s{_scores}{Where}", runId);
         return checked((int)await command.ExecuteInt64Async(cancellationToken).ConfigureAwait(false));
     }
 
