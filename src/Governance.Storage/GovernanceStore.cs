@@ -6,6 +6,7 @@ using Governance.Domain.History;
 using Governance.Domain.Policies;
 using Governance.Storage.Accounts;
 using Governance.Storage.Audits;
+using Governance.Storage.Browsing;
 using Governance.Storage.Connections;
 using Governance.Storage.Execution;
 using Governance.Storage.Idempotency;
@@ -196,6 +197,38 @@ public sealed class GovernanceStore : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(query);
         await using var connection = await _context.OpenAsync(cancellationToken).ConfigureAwait(false);
         return await _context.Services.ListAsync(connection, query, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// One page of the services that match <paramref name="search"/>, with how many match in all and their risk at the latest
+    /// succeeded audit, in one snapshot: from indexes and the page's rows, never a scan of states.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The page is below 1, or its size below 1 or above <see cref="ServiceSearch.MaxPageSize"/>.</exception>
+    public async Task<ServiceSearchPage> SearchServicesAsync(ServiceSearch search, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(search);
+        var query = new ServiceSearchQuery(_context.Dialect, search);
+        await using var connection = await _context.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await query.RunAsync(connection, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>How many services there are of each tier and exposure: by tier (unclassified last), then exposure (smallest unit first, unknown last).</summary>
+    public async Task<IReadOnlyList<TierExposureCount>> CountServicesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _context.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var counts = await ServiceTable.CountByTierAndExposureAsync(connection, cancellationToken).ConfigureAwait(false);
+        return [.. counts.OrderBy(count => count.Tier ?? int.MaxValue).ThenBy(count => count.Exposure ?? (UnitOfFailure)int.MaxValue)];
+    }
+
+    /// <summary>Every remediation item counted by team and by programme; an item in flight and due before <paramref name="today"/> is overdue.</summary>
+    public async Task<RemediationTallies> TallyRemediationAsync(DateOnly today, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _context.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var teams = await RemediationItemTable.TallyAsync(connection, "team", today, cancellationToken).ConfigureAwait(false);
+        var programmes = await RemediationItemTable.TallyAsync(connection, "programme", today, cancellationToken).ConfigureAwait(false);
+        return new RemediationTallies(
+            [.. teams.OrderBy(tally => tally.Name, StringComparer.Ordinal)],
+            [.. programmes.OrderBy(tally => tally.Name, StringComparer.Ordinal)]);
     }
 
     /// <summary>The catalog entities of <paramref name="kind"/> (all kinds when null), ordered by kind and id.</summary>

@@ -109,7 +109,7 @@ public sealed class ApiBenchmark
         Array.Sort(latencies);
         return new ApiFigures(
             StoreAddress.Resolve(database).Dialect, services.Count, latencies.Length, run.Get(_concurrency), elapsed.TotalSeconds,
-            latencies.Length / elapsed.TotalSeconds, Percentile(latencies, 0.50), Percentile(latencies, 0.99), latencies[^1]);
+            latencies.Length / elapsed.TotalSeconds, BenchProcess.Percentile(latencies, 0.50), BenchProcess.Percentile(latencies, 0.99), latencies[^1]);
     }
 
     /// <summary>An API token of an administrator account the requests authenticate with, as a script's would.</summary>
@@ -144,8 +144,6 @@ public sealed class ApiBenchmark
         }));
         return latencies;
     }
-
-    private static double Percentile(double[] sorted, double rank) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(rank * sorted.Length) - 1)];
 
     private static int FreePort()
     {

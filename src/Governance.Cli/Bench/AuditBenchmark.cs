@@ -33,10 +33,7 @@ public sealed class AuditBenchmark
         var workspace = Directory.CreateTempSubdirectory("governance-bench-audit-");
         try
         {
-            var database = Path.Combine(workspace.FullName, "bench.db");
-            var fleet = Path.Combine(workspace.FullName, "fleet");
-            await ChildAsync(run, ["generate", "fleet", "--services", $"{run.Get(_services)}", "--seed", $"{run.Get(_seed)}", "--out", fleet]);
-            await ChildAsync(run, ["--db", database, "--actor", "bench", "import", fleet]);
+            var database = await BenchProcess.GenerateAndImportAsync(run, run.Get(_services), run.Get(_seed), workspace.FullName);
             var figures = await MeasureAsync(run, database);
             if (run.Json)
             {
@@ -91,42 +88,6 @@ public sealed class AuditBenchmark
         await store.Audits.CompleteAuditAsync(runId, result, serviceIds, graph, run.CancellationToken);
         var stored = clock.Elapsed;
         return (new AuditTimes(loaded.TotalSeconds, (graphed - loaded).TotalSeconds, (evaluated - graphed).TotalSeconds, (stored - evaluated).TotalSeconds), result);
-    }
-
-    // The same program, so the fleet is made and imported exactly as a user would.
-    private static async Task ChildAsync(Invocation run, IReadOnlyList<string> arguments)
-    {
-        var program = Environment.ProcessPath ?? throw new CliException(ExitCodes.InternalError, "cannot tell which program is running");
-        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
-        if (Path.GetFileNameWithoutExtension(program) == "dotnet")
-        {
-            start.ArgumentList.Add(typeof(AuditBenchmark).Assembly.Location);
-        }
-
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var child = Process.Start(start) ?? throw new CliException(ExitCodes.InternalError, $"cannot start {program}");
-        var output = child.StandardOutput.ReadToEndAsync(run.CancellationToken);
-        string error;
-        try
-        {
-            error = await child.StandardError.ReadToEndAsync(run.CancellationToken);
-            await child.WaitForExitAsync(run.CancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-            // Interrupted: the child must not outlive the workspace that is about to be deleted.
-            child.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        if (child.ExitCode != 0)
-        {
-            throw new CliException(ExitCodes.InternalError, $"'{string.Join(' ', arguments)}' failed ({child.ExitCode}): {error}{await output}");
-        }
     }
 }
 

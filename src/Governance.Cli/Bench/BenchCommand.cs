@@ -22,6 +22,7 @@ public sealed class BenchCommand
         binder.Bind(new Command("import", "Generate a fleet, write it in the fleet format, and import it into a fresh SQLite store") { _services, _seed }, RunAsync),
         AuditBenchmark.Create(binder),
         ApiBenchmark.Create(binder),
+        BrowseBenchmark.Create(binder),
     };
 
     private async Task<int> RunAsync(Invocation run)

@@ -52,12 +52,25 @@ public sealed record RiskProfile(string ServiceId, IReadOnlyList<TraitFinding> T
     /// <summary>The sum of the unwaived traits' severity weights.</summary>
     public int Score => Traits.Where(trait => !trait.IsWaived).Sum(trait => SeverityWeights.Of(trait.Severity));
 
-    public RiskLevel Level => Score switch
+    public RiskLevel Level => LevelOf(Score);
+
+    /// <summary>The level of a score.</summary>
+    public static RiskLevel LevelOf(int score) => score switch
     {
         >= CriticalFrom => RiskLevel.Critical,
         >= HighFrom => RiskLevel.High,
         >= MediumFrom => RiskLevel.Medium,
         > 0 => RiskLevel.Low,
         _ => RiskLevel.None,
+    };
+
+    /// <summary>The lowest and the highest score of <paramref name="level"/>.</summary>
+    public static (int Lowest, int Highest) ScoresOf(RiskLevel level) => level switch
+    {
+        RiskLevel.Critical => (CriticalFrom, int.MaxValue),
+        RiskLevel.High => (HighFrom, CriticalFrom - 1),
+        RiskLevel.Medium => (MediumFrom, HighFrom - 1),
+        RiskLevel.Low => (1, MediumFrom - 1),
+        _ => (0, 0),
     };
 }

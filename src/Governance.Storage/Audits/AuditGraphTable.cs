@@ -27,14 +27,15 @@ internal static class AuditGraphTable
         LIMIT 1
         """;
 
+    // critical_fan_in repeats one of the facts for the index that finds a run's hubs.
     private static readonly Statement Insert = new(
-        "INSERT INTO audit_graph_facts (run_id, service_id, facts) VALUES (@run_id, @service_id, @facts)",
-        new("run_id", DbType.Int64), new("service_id", DbType.String), new("facts", DbType.String));
+        "INSERT INTO audit_graph_facts (run_id, service_id, facts, critical_fan_in) VALUES (@run_id, @service_id, @facts, @critical_fan_in)",
+        new("run_id", DbType.Int64), new("service_id", DbType.String), new("facts", DbType.String), new("critical_fan_in", DbType.Int32));
 
     /// <summary>Writes the facts of every service inside <paramref name="transaction"/>; <paramref name="graph"/>[i] belongs to <paramref name="serviceIds"/>[i].</summary>
     public static Task WriteAsync(DbConnection connection, DbTransaction transaction, SqlDialect dialect, long runId, IReadOnlyList<string> serviceIds, IReadOnlyList<GraphFacts> graph, CancellationToken cancellationToken)
     {
-        var rows = ParallelMap.MapAheadAsync(serviceIds.Count, i => new object?[] { runId, serviceIds[i], Format(graph[i]) }, cancellationToken);
+        var rows = ParallelMap.MapAheadAsync(serviceIds.Count, i => new object?[] { runId, serviceIds[i], Format(graph[i]), graph[i].CriticalFanIn }, cancellationToken);
         return BulkRows.InsertAsync(connection, transaction, dialect, "audit_graph_facts", Insert, rows, cancellationToken);
     }
 

@@ -2,6 +2,7 @@ using System.Data;
 using System.Data.Common;
 using Governance.Domain.Audit;
 using Governance.Domain.Serialization;
+using Governance.Storage.Browsing;
 using Governance.Storage.Dialects;
 using Governance.Storage.Execution;
 using Governance.Storage.Tables;
@@ -41,9 +42,9 @@ internal static class AuditProfileTable
             cancellationToken).ConfigureAwait(false);
     }
 
-    public static async Task<List<FindingKey>> ReadKeysAsync(DbConnection connection, long runId, CancellationToken cancellationToken)
+    public static async Task<List<FindingKey>> ReadKeysAsync(DbConnection connection, DbTransaction? transaction, long runId, CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand(null, "SELECT service_id, policy_ids FROM audit_profiles WHERE run_id = @run_id ORDER BY service_id")
+        await using var command = connection.CreateCommand(transaction, "SELECT service_id, policy_ids FROM audit_profiles WHERE run_id = @run_id ORDER BY service_id")
             .AddParameter("run_id", runId);
         await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken).ConfigureAwait(false);
         var keys = new List<FindingKey>();
@@ -56,19 +57,40 @@ internal static class AuditProfileTable
         return keys;
     }
 
-    public static string LevelName(RiskLevel level) => level switch
+    /// <summary>
+    /// <paramref name="serviceId"/>'s score and level at each of the latest <paramref name="runs"/> succeeded runs that audited
+    /// it (a graph facts row, or a profile for runs stored before graph facts were kept), newest first.
+    /// </summary>
+    public static async Task<List<RiskPoint>> ReadTrendAsync(DbConnection connection, SqlDialect dialect, string serviceId, int runs, CancellationToken cancellationToken)
     {
-        RiskLevel.None => "none",
-        RiskLevel.Low => "low",
-        RiskLevel.Medium => "medium",
-        RiskLevel.High => "high",
-        _ => "critical",
-    };
+        await using var command = connection.CreateCommand(null, """
+            SELECT runs.id, runs.audited_at, profiles.score, profiles.level
+            FROM audit_runs AS runs
+            LEFT JOIN audit_profiles AS profiles ON profiles.run_id = runs.id AND profiles.service_id = @service_id
+            WHERE runs.status = 'succeeded'
+              AND (profiles.service_id IS NOT NULL
+                   OR EXISTS (SELECT 1 FROM audit_graph_facts AS graph WHERE graph.run_id = runs.id AND graph.service_id = @service_id))
+            ORDER BY runs.id DESC
+            LIMIT @runs
+            """)
+            .AddParameter("service_id", serviceId)
+            .AddParameter("runs", runs);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var points = new List<RiskPoint>(runs);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            points.Add(reader.IsDBNull(2)
+                ? new RiskPoint(reader.GetInt64(0), dialect.ReadTime(reader, 1), 0, RiskLevel.None)
+                : new RiskPoint(reader.GetInt64(0), dialect.ReadTime(reader, 1), reader.GetInt32(2), ColumnText.ParseLevel(reader.GetString(3))));
+        }
+
+        return points;
+    }
 
     // A profile without traits has empty policy_ids, which the table refuses: AuditResult holds only services with a trait.
     private static object?[] Row(long runId, RiskProfile profile)
     {
         var policies = profile.Traits.Select(trait => trait.PolicyId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
-        return [runId, profile.ServiceId, profile.Score, LevelName(profile.Level), string.Join(PolicySeparator, policies), DomainJson.Serialize(profile.Traits)];
+        return [runId, profile.ServiceId, profile.Score, ColumnText.Level(profile.Level), string.Join(PolicySeparator, policies), DomainJson.Serialize(profile.Traits)];
     }
 }

@@ -31,8 +31,8 @@ public sealed class AuditRunStore
     }
 
     /// <summary>
-    /// Writes every profile of <paramref name="result"/> and the graph facts of every audited service, and marks the run
-    /// succeeded, in one transaction: <paramref name="graph"/>[i] belongs to the service with id <paramref name="serviceIds"/>[i].
+    /// Writes every profile of <paramref name="result"/>, the graph facts and score of every audited service and what the run adds
+    /// up to (services by tier and level, the counts of its diff), and marks the run succeeded, in one transaction: <paramref name="graph"/>[i] belongs to the service with id <paramref name="serviceIds"/>[i].
     /// Ids rather than states, so that the snapshot can be collected while the run is written. On any failure (a profile the schema refuses, a service twice, a run that is no longer running)
     /// nothing of it is written and the run stays as it was: the caller then fails it with <see cref="FailAuditAsync"/>.
     /// </summary>
@@ -67,6 +67,9 @@ public sealed class AuditRunStore
 
         await AuditProfileTable.WriteAsync(connection, transaction, _context.Dialect, runId, result.Profiles, cancellationToken).ConfigureAwait(false);
         await AuditGraphTable.WriteAsync(connection, transaction, _context.Dialect, runId, serviceIds, graph, cancellationToken).ConfigureAwait(false);
+        await AuditScoreTable.WriteAsync(connection, transaction, _context.Dialect, runId, serviceIds, result, cancellationToken).ConfigureAwait(false);
+        var previous = await _runs.ReadLatestSucceededAsync(connection, transaction, runId, cancellationToken).ConfigureAwait(false);
+        await AuditSummaryTable.WriteAsync(connection, transaction, previous, runId, result, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -145,7 +148,7 @@ public sealed class AuditRunStore
     public async Task<IReadOnlyList<FindingKey>> GetFindingKeysAsync(long runId, CancellationToken cancellationToken = default)
     {
         await using var connection = await _context.OpenAsync(cancellationToken).ConfigureAwait(false);
-        return await AuditProfileTable.ReadKeysAsync(connection, runId, cancellationToken).ConfigureAwait(false);
+        return await AuditProfileTable.ReadKeysAsync(connection, null, runId, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -162,9 +165,72 @@ public sealed class AuditRunStore
         }
 
         var previous = await _runs.ReadLatestSucceededAsync(connection, null, run.Id, cancellationToken).ConfigureAwait(false);
-        var current = await AuditProfileTable.ReadKeysAsync(connection, run.Id, cancellationToken).ConfigureAwait(false);
-        var before = previous is null ? [] : await AuditProfileTable.ReadKeysAsync(connection, previous.Id, cancellationToken).ConfigureAwait(false);
+        var current = await AuditProfileTable.ReadKeysAsync(connection, null, run.Id, cancellationToken).ConfigureAwait(false);
+        var before = previous is null ? [] : await AuditProfileTable.ReadKeysAsync(connection, null, previous.Id, cancellationToken).ConfigureAwait(false);
         return new AuditRunDiff(run.Id, previous?.Id, AuditDiff.Between(before, current));
+    }
+
+    /// <summary>The newest succeeded run, without its profiles; null when none has succeeded.</summary>
+    public async Task<AuditRun?> GetLatestSucceededRunAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _context.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await _runs.ReadLatestSucceededAsync(connection, null, null, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// How many services run <paramref name="runId"/> found at each level, by the tier each had when the run was stored: by tier
+    /// (unclassified last), then level. Empty when the run has not succeeded, or was stored before these counts were kept.
+    /// </summary>
+    public async Task<IReadOnlyList<TierRiskCount>> GetRiskByTierAsync(long runId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _context.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await AuditSummaryTable.ReadTiersAsync(connection, runId, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The counts of run <paramref name="runId"/>'s diff against the succeeded run before it, as <see cref="GetAuditDiffAsync"/>
+    /// would list them, kept when the run was stored. Null when the run has not succeeded, or was stored before these counts were kept.
+    /// </summary>
+    public async Task<AuditRunChanges?> GetChangesAsync(long runId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _context.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await AuditSummaryTable.ReadChangesAsync(connection, runId, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The <paramref name="limit"/> services run <paramref name="runId"/> scored highest (above 0), by score then id, with their
+    /// traits. Empty for a run stored before scores were kept, except the latest such run.
+    /// </summary>
+    public async Task<IReadOnlyList<RankedService>> ListRiskiestAsync(long runId, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        await using var connection = await _context.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await RunHighlights.ReadRiskiestAsync(connection, runId, limit, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The <paramref name="limit"/> services with the most critical-path callers at run <paramref name="runId"/> (at least one;
+    /// ties by id). Empty for a run stored before this count was kept beside the facts, except the latest such run.
+    /// </summary>
+    public async Task<IReadOnlyList<CriticalPathHub>> ListHubsAsync(long runId, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        await using var connection = await _context.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await RunHighlights.ReadHubsAsync(connection, runId, limit, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// <paramref name="serviceId"/>'s score and level at each of the latest <paramref name="runs"/> succeeded runs that audited it,
+    /// oldest first: a run that found nothing on it scores 0, at level none.
+    /// </summary>
+    public async Task<IReadOnlyList<RiskPoint>> GetRiskTrendAsync(string serviceId, int runs, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(serviceId);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(runs);
+        await using var connection = await _context.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var newestFirst = await AuditProfileTable.ReadTrendAsync(connection, _context.Dialect, serviceId, runs, cancellationToken).ConfigureAwait(false);
+        newestFirst.Reverse();
+        return newestFirst;
     }
 
     private async Task<AuditRun?> FindSucceededAsync(DbConnection connection, long? runId, CancellationToken cancellationToken)

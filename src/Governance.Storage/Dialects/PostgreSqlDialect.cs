@@ -49,6 +49,8 @@ internal sealed class PostgreSqlDialect : SqlDialect
         return transaction;
     }
 
+    public override string LikeIgnoringCase => "ILIKE";
+
     public override string InList(string expression, string parameter) => $"{expression} = ANY({parameter})";
 
     public override object ListValue(IReadOnlyCollection<string> values) => values.ToArray();

@@ -52,6 +52,9 @@ internal abstract class SqlDialect
     /// <summary>The value of a list parameter used with <see cref="InList"/>.</summary>
     public abstract object ListValue(IReadOnlyCollection<string> values);
 
+    /// <summary>The operator that matches a LIKE pattern whatever the case of letters: SQLite's LIKE already ignores the case of ASCII letters (and its lower() folds no others).</summary>
+    public virtual string LikeIgnoringCase => "LIKE";
+
     /// <summary>Whether <see cref="BulkInsertAsync"/> beats a <see cref="RowWriter"/> here.</summary>
     public virtual bool HasBulkInsert => false;
 

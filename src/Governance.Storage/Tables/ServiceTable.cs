@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Governance.Domain.Catalog;
 using Governance.Domain.Serialization;
+using Governance.Storage.Browsing;
 using Governance.Storage.Dialects;
 using Governance.Storage.Execution;
 using Governance.Storage.Writing;
@@ -8,8 +9,9 @@ using Governance.Storage.Writing;
 namespace Governance.Storage.Tables;
 
 /// <summary>
-/// The <c>services</c> table: one row per service aggregate, with owner and tier pulled out for queries, and the indexes
-/// written with it: <c>service_apis</c> (the APIs each provides) and <c>service_dependencies</c> (the targets each calls).
+/// The <c>services</c> table: one row per service aggregate, with owner, tier, lifecycle and exposure pulled out for queries,
+/// and the indexes written with it: <c>service_apis</c> (the APIs each provides), <c>service_dependencies</c> (the targets
+/// each calls) and <c>remediation_items</c>.
 /// </summary>
 internal sealed class ServiceTable : StateTable<ServiceState>
 {
@@ -28,20 +30,20 @@ internal sealed class ServiceTable : StateTable<ServiceState>
         _dependencies = new ServiceDependencyTable(dialect);
         StatementParameter[] row =
         [
-            Text("id"), Text("name"), Text("kind"), Text("owner"), Int32("tier"), Text("lifecycle"), Text("system"),
+            Text("id"), Text("name"), Text("kind"), Text("owner"), Int32("tier"), Text("lifecycle"), Text("system"), Text("exposure"),
             Int64("version"), Text("state"), Time("updated_at"),
         ];
         Insert = new Statement(
             """
-            INSERT INTO services (id, name, kind, owner, tier, lifecycle, system, version, state, updated_at)
-            VALUES (@id, @name, @kind, @owner, @tier, @lifecycle, @system, @version, @state, @updated_at)
+            INSERT INTO services (id, name, kind, owner, tier, lifecycle, system, exposure, version, state, updated_at)
+            VALUES (@id, @name, @kind, @owner, @tier, @lifecycle, @system, @exposure, @version, @state, @updated_at)
             ON CONFLICT (id) DO NOTHING
             """,
             row);
         Update = new Statement(
             """
             UPDATE services
-            SET name = @name, kind = @kind, owner = @owner, tier = @tier, lifecycle = @lifecycle, system = @system,
+            SET name = @name, kind = @kind, owner = @owner, tier = @tier, lifecycle = @lifecycle, system = @system, exposure = @exposure,
                 version = @version, state = @state, updated_at = @updated_at
             WHERE id = @id AND version = @expected_version
             """,
@@ -56,14 +58,15 @@ internal sealed class ServiceTable : StateTable<ServiceState>
     public override string Subject(ServiceState state) => state.Subject;
 
     /// <summary>
-    /// Queues the write of a changed service, conditional on its stored version, and of its <c>service_apis</c> and
-    /// <c>service_dependencies</c> rows that change with it. Every write of a service state comes through here.
+    /// Queues the write of a changed service, conditional on its stored version, and of its <c>service_apis</c>,
+    /// <c>service_dependencies</c> and <c>remediation_items</c> rows that change with it. Every write of a service state comes through here.
     /// </summary>
     public async ValueTask WriteAsync(RowWriter writer, Tracked<ServiceState> tracked, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await WriteAsync(writer, tracked.State!, tracked.Version, tracked.StoredVersion, now, cancellationToken).ConfigureAwait(false);
         await ServiceApiTable.Rows.WriteAsync(writer, tracked, cancellationToken).ConfigureAwait(false);
         await ServiceDependencyTable.Rows.WriteAsync(writer, tracked, cancellationToken).ConfigureAwait(false);
+        await RemediationItemTable.WriteAsync(writer, tracked.Stored, tracked.State!, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -183,11 +186,26 @@ internal sealed class ServiceTable : StateTable<ServiceState>
         return await command.ExecuteInt64Async(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>How many services there are of each tier and exposure, from the covering index; unordered.</summary>
+    public static async Task<List<TierExposureCount>> CountByTierAndExposureAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand(null, "SELECT tier, exposure, COUNT(*) FROM services GROUP BY tier, exposure");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var counts = new List<TierExposureCount>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var exposure = ColumnText.ParseExposure(reader.IsDBNull(1) ? null : reader.GetString(1));
+            counts.Add(new TierExposureCount(reader.IsDBNull(0) ? null : reader.GetInt32(0), exposure, checked((int)reader.GetInt64(2))));
+        }
+
+        return counts;
+    }
+
     public override ServiceState Parse(ReadOnlySpan<byte> utf8Json) => DomainJson.ReadServiceState(utf8Json);
 
     protected override object?[] RowValues(ServiceState state, long version, string json, object updatedAt)
     {
         var profile = state.Profile;
-        return [profile.Id, profile.Name, profile.Kind, profile.Owner, profile.Tier, profile.Lifecycle, profile.System, version, json, updatedAt];
+        return [profile.Id, profile.Name, profile.Kind, profile.Owner, profile.Tier, profile.Lifecycle, profile.System, ColumnText.Exposure(state.Footprint), version, json, updatedAt];
     }
 }

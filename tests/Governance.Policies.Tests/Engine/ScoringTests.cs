@@ -27,6 +27,18 @@ public sealed class ScoringTests
         Assert.Equal((score, level), (profile.Score, profile.Level));
     }
 
+    [Theory]
+    [InlineData(RiskLevel.None, 0, 0)]
+    [InlineData(RiskLevel.Low, 1, 3)]
+    [InlineData(RiskLevel.Medium, 4, 9)]
+    [InlineData(RiskLevel.High, 10, 19)]
+    [InlineData(RiskLevel.Critical, 20, int.MaxValue)]
+    public void Each_level_spans_the_scores_whose_level_it_is(RiskLevel level, int lowest, int highest)
+    {
+        Assert.Equal((lowest, highest), RiskProfile.ScoresOf(level));
+        Assert.Equal((level, level), (RiskProfile.LevelOf(lowest), RiskProfile.LevelOf(highest)));
+    }
+
     [Fact]
     public void Profiles_are_ordered_by_score_then_id_and_list_traits_most_severe_first()
     {

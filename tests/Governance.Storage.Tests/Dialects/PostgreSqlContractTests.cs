@@ -73,3 +73,24 @@ public sealed class PostgreSqlCallerTests(PostgresServer server) : CallerContrac
 {
     protected override async Task<ITestDatabase> CreateDatabaseAsync() => await server.CreateDatabaseAsync();
 }
+
+[RequiresPostgreSql]
+[Collection(PostgresCollection.Name)]
+public sealed class PostgreSqlBrowsingTests(PostgresServer server) : BrowsingContractTests
+{
+    protected override async Task<ITestDatabase> CreateDatabaseAsync() => await server.CreateDatabaseAsync();
+}
+
+[RequiresPostgreSql]
+[Collection(PostgresCollection.Name)]
+public sealed class PostgreSqlRunSummaryTests(PostgresServer server) : RunSummaryContractTests
+{
+    protected override async Task<ITestDatabase> CreateDatabaseAsync() => await server.CreateDatabaseAsync();
+}
+
+[RequiresPostgreSql]
+[Collection(PostgresCollection.Name)]
+public sealed class PostgreSqlBackfillTests(PostgresServer server) : BackfillContractTests
+{
+    protected override async Task<ITestDatabase> CreateDatabaseAsync() => await server.CreateDatabaseAsync();
+}

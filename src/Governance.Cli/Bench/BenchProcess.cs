@@ -1,0 +1,57 @@
+using System.Diagnostics;
+using Governance.Cli.Infrastructure;
+
+namespace Governance.Cli.Bench;
+
+/// <summary>What the benchmarks share: child processes of this program, and percentiles of timings.</summary>
+internal static class BenchProcess
+{
+    /// <summary>Generates a fleet of <paramref name="services"/> and imports it into a new SQLite file in <paramref name="workspace"/>, in child processes; returns the file.</summary>
+    public static async Task<string> GenerateAndImportAsync(Invocation run, int services, int seed, string workspace)
+    {
+        var database = Path.Combine(workspace, "bench.db");
+        var fleet = Path.Combine(workspace, "fleet");
+        await RunChildAsync(run, ["generate", "fleet", "--services", $"{services}", "--seed", $"{seed}", "--out", fleet]);
+        await RunChildAsync(run, ["--db", database, "--actor", "bench", "import", fleet]);
+        return database;
+    }
+
+    /// <summary>Runs this program again with <paramref name="arguments"/>, so that a fleet is made, imported or audited exactly as a user would; a failure is a <see cref="CliException"/>.</summary>
+    public static async Task RunChildAsync(Invocation run, IReadOnlyList<string> arguments)
+    {
+        var program = Environment.ProcessPath ?? throw new CliException(ExitCodes.InternalError, "cannot tell which program is running");
+        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
+        if (Path.GetFileNameWithoutExtension(program) == "dotnet")
+        {
+            start.ArgumentList.Add(typeof(BenchProcess).Assembly.Location);
+        }
+
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var child = Process.Start(start) ?? throw new CliException(ExitCodes.InternalError, $"cannot start {program}");
+        var output = child.StandardOutput.ReadToEndAsync(run.CancellationToken);
+        string error;
+        try
+        {
+            error = await child.StandardError.ReadToEndAsync(run.CancellationToken);
+            await child.WaitForExitAsync(run.CancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // Interrupted: the child must not outlive the workspace that is about to be deleted.
+            child.Kill(entireProcessTree: true);
+            throw;
+        }
+
+        if (child.ExitCode != 0)
+        {
+            throw new CliException(ExitCodes.InternalError, $"'{string.Join(' ', arguments)}' failed ({child.ExitCode}): {error}{await output}");
+        }
+    }
+
+    /// <summary>The value at <paramref name="rank"/> (0.5, 0.95, …) of <paramref name="sorted"/>, nearest-rank.</summary>
+    public static double Percentile(double[] sorted, double rank) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(rank * sorted.Length) - 1)];
+}

@@ -1,0 +1,106 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Governance.Application.Browsing;
+using Governance.Cli.Infrastructure;
+using Governance.Domain.Audit;
+using Governance.Storage;
+using Governance.Storage.Browsing;
+
+namespace Governance.Cli.Bench;
+
+/// <summary>
+/// <c>governance bench browse</c>: what the web pages read, timed on a generated fleet — the fleet overview, pages of the
+/// services list (the first, a filtered, a searched and the riskiest first) and one service's state and trend. The fleet is
+/// generated, imported and audited once by child processes; each read then runs repeatedly in this process.
+/// </summary>
+public sealed class BrowseBenchmark
+{
+    private readonly Option<int> _services = new("--services") { Description = "How many services the generated fleet has", DefaultValueFactory = _ => 20_000 };
+
+    private readonly Option<int> _seed = new("--seed") { Description = "Random seed of the generated fleet", DefaultValueFactory = _ => 1 };
+
+    private readonly Option<int> _repeat = new("--repeat") { Description = "How many times each read is timed (after one to warm up)", DefaultValueFactory = _ => 50 };
+
+    public static Command Create(CommandBinder binder) => new BrowseBenchmark().Build(binder);
+
+    private Command Build(CommandBinder binder) => binder.Bind(
+        new Command("browse", "Generate, import and audit a fleet (in child processes), then time the reads of the web pages: p50 and p95 of each") { _services, _seed, _repeat },
+        RunAsync);
+
+    private async Task<int> RunAsync(Invocation run)
+    {
+        var repeat = run.Get(_repeat);
+        if (repeat < 1)
+        {
+            throw new CliException(ExitCodes.Usage, $"--repeat must be at least 1, was {repeat}");
+        }
+
+        var workspace = Directory.CreateTempSubdirectory("governance-bench-browse-");
+        try
+        {
+            var database = await BenchProcess.GenerateAndImportAsync(run, run.Get(_services), run.Get(_seed), workspace.FullName);
+            await BenchProcess.RunChildAsync(run, ["--db", database, "--actor", "bench", "audit", "run"]);
+            await using var store = await run.OpenExistingStoreAsync(database);
+            var figures = await MeasureAsync(store, run, repeat);
+            if (run.Json)
+            {
+                run.WriteJson(figures);
+            }
+            else
+            {
+                figures.ForEach(figure => run.Context.Console.WriteLine(figure.ToString()));
+            }
+
+            return ExitCodes.Success;
+        }
+        finally
+        {
+            workspace.Delete(recursive: true);
+        }
+    }
+
+    private static async Task<List<ReadFigures>> MeasureAsync(GovernanceStore store, Invocation run, int repeat)
+    {
+        var token = run.CancellationToken;
+        var riskiest = new ServiceSearch(Sort: ServiceSort.Risk, PageSize: Math.Min(repeat + 1, ServiceSearch.MaxPageSize));
+        var ids = (await store.SearchServicesAsync(riskiest, token)).Services.Select(service => service.Id).ToList();
+        var services = (await store.CountServicesAsync(token)).Sum(count => count.Services);
+        var next = 0;
+        return
+        [
+            await TimeAsync($"fleet overview ({services} services)", repeat, () => FleetOverview.LoadAsync(store, run.Context.Time, cancellationToken: token)),
+            await TimeAsync("services list, first page of 50", repeat, () => ServiceDirectory.SearchAsync(store, new ServiceSearch(), token)),
+            await TimeAsync("services list, filtered (tier 1, production, high risk)", repeat,
+                () => ServiceDirectory.SearchAsync(store, new ServiceSearch(Tier: 1, Lifecycle: "production", Level: RiskLevel.High), token)),
+            await TimeAsync("services list, searched ('payments')", repeat, () => ServiceDirectory.SearchAsync(store, new ServiceSearch(Text: "payments"), token)),
+            await TimeAsync("services list, riskiest first", repeat, () => ServiceDirectory.SearchAsync(store, new ServiceSearch(Sort: ServiceSort.Risk), token)),
+            await TimeAsync("one service: state and trend", repeat, async () =>
+            {
+                // A different service each time: one read twice would only measure the database's cache.
+                var id = ids[next++ % ids.Count];
+                return (await store.GetServiceAsync(id, token), await ServiceTrend.LoadAsync(store, id, cancellationToken: token));
+            }),
+        ];
+    }
+
+    private static async Task<ReadFigures> TimeAsync<T>(string read, int repeat, Func<Task<T>> once)
+    {
+        await once();
+        var milliseconds = new double[repeat];
+        for (var i = 0; i < repeat; i++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            await once();
+            milliseconds[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        }
+
+        Array.Sort(milliseconds);
+        return new ReadFigures(read, repeat, BenchProcess.Percentile(milliseconds, 0.50), BenchProcess.Percentile(milliseconds, 0.95), milliseconds[^1]);
+    }
+}
+
+/// <summary>How long one read of the web pages took, over its repeated calls.</summary>
+public sealed record ReadFigures(string Read, int Calls, double P50Ms, double P95Ms, double MaxMs)
+{
+    public override string ToString() => $"{Read}: p50 {P50Ms:F1} ms, p95 {P95Ms:F1} ms, max {MaxMs:F1} ms ({Calls} calls)";
+}
