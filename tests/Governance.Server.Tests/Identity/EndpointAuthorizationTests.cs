@@ -22,6 +22,7 @@ public sealed class EndpointAuthorizationTests : IAsyncLifetime
     private static readonly Dictionary<string, string> Needs = new(StringComparer.Ordinal)
     {
         ["GET /"] = Access.Read,
+        ["GET /services"] = Access.Read,
         ["GET /services/{id}"] = Access.Read,
         ["GET /risks"] = Access.Read,
         ["GET /waivers"] = Access.Read,

@@ -83,6 +83,23 @@ public sealed class DemoStorePageTests(DemoWebApp app) : IClassFixture<DemoWebAp
     }
 
     [Fact]
+    public async Task The_services_list_searches_filters_and_pages()
+    {
+        var search = await GetAsync("/services?q=FEATURE", "viewer-4", [Role.Viewer]);
+        var tierZeroCritical = await GetAsync("/services?tier=0&level=Critical&sort=Risk", "viewer-5", [Role.Viewer]);
+        var secondPage = await GetAsync("/services?sort=Id&p=2", "viewer-6", [Role.Viewer]);
+
+        Assert.Contains("1–1 of 1 services", search, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/services/feature-enablement\">feature-enablement</a>", search, StringComparison.Ordinal);
+        Assert.True(tierZeroCritical.IndexOf(">feature-enablement</a>", StringComparison.Ordinal) < tierZeroCritical.IndexOf(">carrier-routing</a>", StringComparison.Ordinal));
+        Assert.DoesNotContain(">invoicing</a>", tierZeroCritical, StringComparison.Ordinal);
+        Assert.Contains("Page 1 of 1", search, StringComparison.Ordinal);
+        Assert.Contains("1–42 of 42 services", await GetAsync("/services", "viewer-7", [Role.Viewer]), StringComparison.Ordinal);
+        var main = secondPage[secondPage.IndexOf("<main>", StringComparison.Ordinal)..];
+        Assert.True(main.Contains("Page 2 is past the last page of these services (1).", StringComparison.Ordinal), main[..Math.Min(main.Length, 3000)]);
+    }
+
+    [Fact]
     public async Task Similar_services_to_feature_enablement_are_ranked_with_their_shared_traits()
     {
         var html = await GetAsync("/risks?like=feature-enablement", "viewer-3", [Role.Viewer]);

@@ -10,6 +10,7 @@ public sealed class EmptyStorePageTests(EmptyWebApp app) : IClassFixture<EmptyWe
     [Theory]
     [InlineData("/", "No audit has run yet.")]
     [InlineData("/risks", "No audit has run yet. Run one with")]
+    [InlineData("/services", "No service matches.")]
     [InlineData("/waivers", "No request is waiting.")]
     [InlineData("/my-work", "Nothing waits for your decision.")]
     public async Task A_page_over_an_empty_store_says_there_is_nothing_yet(string path, string says)

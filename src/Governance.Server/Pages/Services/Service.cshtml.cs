@@ -1,3 +1,4 @@
+using Governance.Application.Browsing;
 using Governance.Domain.Commands;
 using Governance.Domain.History;
 using Governance.Grains.Contracts;
@@ -29,6 +30,9 @@ public sealed class ServiceModel(ServiceGrains grains, PageWrite write, StoreHol
     public IReadOnlyList<HistoryEntry> History { get; private set; } = [];
 
     public IReadOnlyList<Storage.ServiceCaller> Callers { get; private set; } = [];
+
+    /// <summary>The service's score over the audit runs, as an inline SVG chart.</summary>
+    public string TrendChart { get; private set; } = string.Empty;
 
     [TempData]
     public string? Notice { get; set; }
@@ -88,6 +92,7 @@ public sealed class ServiceModel(ServiceGrains grains, PageWrite write, StoreHol
         Service = service;
         Risks = await grains.GetRisksAsync(id, cancellationToken);
         Callers = await holder.Store.GetCallersAsync(id, cancellationToken);
+        TrendChart = FleetCharts.ScoreTrend(await ServiceTrend.LoadAsync(holder.Store, id, cancellationToken: cancellationToken));
         var history = new List<HistoryEntry>();
         await foreach (var entry in holder.Store.ReadHistoryAsync(service.State.Subject, cancellationToken))
         {
