@@ -18,6 +18,9 @@ namespace Governance.Server.Pages.Services;
 [Authorize(Policy = Access.Read)]
 public sealed class ServiceModel(ServiceGrains grains, PageWrite write, StoreHolder holder) : PageModel
 {
+    /// <summary>A hub has thousands of callers; the page lists this many and says how many there are.</summary>
+    public const int CallersShown = 100;
+
     private const int HistoryShown = 50;
 
     [FromRoute]
