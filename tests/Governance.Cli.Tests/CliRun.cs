@@ -1,3 +1,4 @@
+using Governance.Storage.Tests.Support;
 using Governance.Cli.Infrastructure;
 using Spectre.Console;
 
@@ -17,7 +18,7 @@ public sealed class CliRun : IDisposable
 
     public string Database { get; }
 
-    public FakeTime Time { get; } = new(new DateTimeOffset(2026, 11, 21, 9, 0, 0, TimeSpan.Zero));
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 21, 9, 0, 0, TimeSpan.Zero));
 
     /// <summary>The environment variables the command sees (none else).</summary>
     public Dictionary<string, string> Environment { get; } = new(StringComparer.Ordinal);
@@ -45,12 +46,3 @@ public sealed class CliRun : IDisposable
     public void Dispose() => _directory.Delete(recursive: true);
 }
 
-/// <summary>A clock that moves only when told to.</summary>
-public sealed class FakeTime(DateTimeOffset start) : TimeProvider
-{
-    private DateTimeOffset _now = start;
-
-    public override DateTimeOffset GetUtcNow() => _now;
-
-    public void Advance(TimeSpan by) => _now += by;
-}

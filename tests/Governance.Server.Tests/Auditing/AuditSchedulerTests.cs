@@ -18,7 +18,7 @@ namespace Governance.Server.Tests.Auditing;
 
 /// <summary>
 /// The scheduled audit on a real host and a real job store, written once and run on every dialect. Product time and the
-/// scheduler's time are one <see cref="ShiftedClock"/>: set by the test, running on in between, so nothing sleeps.
+/// scheduler's time are one <see cref="FakeTimeProvider.Running"/> clock: set by the test, running on in between, so nothing sleeps.
 /// </summary>
 public abstract class AuditSchedulerTests : IAsyncLifetime
 {
@@ -27,7 +27,7 @@ public abstract class AuditSchedulerTests : IAsyncLifetime
 
     private readonly List<WebApplicationFactory<Program>> _hosts = [];
 
-    protected ShiftedClock Clock { get; } = new(Start);
+    protected FakeTimeProvider Clock { get; } = FakeTimeProvider.Running(Start);
 
     protected AuditProbe Probe { get; } = new();
 
