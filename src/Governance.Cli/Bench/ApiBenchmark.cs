@@ -2,17 +2,14 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using Governance.Application.Catalog;
 using Governance.Cli.Generation;
 using Governance.Cli.Infrastructure;
-using Governance.Application.Identity;
 using Governance.Domain.Commands;
 using Governance.Domain.Identity;
 using Governance.Domain.Remediation;
 using Governance.Integrations.Generation;
 using Governance.Integrations.Import;
-using Governance.Server.Hosting;
 using Governance.Storage;
 
 namespace Governance.Cli.Bench;
@@ -88,37 +85,16 @@ public sealed class ApiBenchmark
 
     private async Task<ApiFigures> MeasureAsync(Invocation run, string database, IReadOnlyList<string> services)
     {
-        var address = new Uri($"http://127.0.0.1:{FreePort()}");
-        await using var app = GovernanceServer.Build([], new Dictionary<string, string?>
-        {
-            ["Governance:Database"] = database,
-            ["urls"] = address.ToString(),
-            ["Governance:Audit:Enabled"] = "false",
-            ["Governance:Cluster:SiloPort"] = $"{FreePort()}",
-            ["Governance:Cluster:GatewayPort"] = $"{FreePort()}",
-            ["Logging:LogLevel:Default"] = "Warning",
-        });
-        await app.StartAsync(run.CancellationToken);
-        using var http = new HttpClient { BaseAddress = address };
-        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", await IssueTokenAsync(run, database));
+        await using var server = await BenchServer.StartAsync(run, database);
+        using var http = await server.ClientAsync(run, database, Role.Administrator);
         await SendAsync(http, services, 500, run.Get(_concurrency), run.CancellationToken);
         var clock = Stopwatch.StartNew();
         var latencies = await SendAsync(http, services, run.Get(_commands), run.Get(_concurrency), run.CancellationToken);
         var elapsed = clock.Elapsed;
-        await app.StopAsync(run.CancellationToken);
         Array.Sort(latencies);
         return new ApiFigures(
             StoreAddress.Resolve(database).Dialect, services.Count, latencies.Length, run.Get(_concurrency), elapsed.TotalSeconds,
             latencies.Length / elapsed.TotalSeconds, BenchProcess.Percentile(latencies, 0.50), BenchProcess.Percentile(latencies, 0.99), latencies[^1]);
-    }
-
-    /// <summary>An API token of an administrator account the requests authenticate with, as a script's would.</summary>
-    private static async Task<string> IssueTokenAsync(Invocation run, string database)
-    {
-        await using var store = await run.OpenStoreAsync(database);
-        var accounts = new LocalAccounts(store, run.Context.Time, LockoutPolicy.Default);
-        var created = await accounts.AddAsync(new NewAccount("bench", new HashSet<Role> { Role.Administrator }, Script: true), TimeSpan.FromDays(1), run.CancellationToken);
-        return created is AccountCreation.Created { Secret: var token } ? token : throw new CliException(ExitCodes.InternalError, $"no bench account: {created}");
     }
 
     /// <summary>Sends <paramref name="count"/> owner changes, round-robin over the services, <paramref name="concurrency"/> at a time; each one's latency in ms.</summary>
@@ -143,13 +119,6 @@ public sealed class ApiBenchmark
             }
         }));
         return latencies;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
 

@@ -23,6 +23,7 @@ public sealed class BenchCommand
         AuditBenchmark.Create(binder),
         ApiBenchmark.Create(binder),
         BrowseBenchmark.Create(binder),
+        PagesBenchmark.Create(binder),
     };
 
     private async Task<int> RunAsync(Invocation run)

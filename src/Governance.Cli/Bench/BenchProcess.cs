@@ -3,7 +3,7 @@ using Governance.Cli.Infrastructure;
 
 namespace Governance.Cli.Bench;
 
-/// <summary>What the benchmarks share: child processes of this program, and percentiles of timings.</summary>
+/// <summary>What the benchmarks share: child processes of this program, and timings with their percentiles.</summary>
 internal static class BenchProcess
 {
     /// <summary>Generates a fleet of <paramref name="services"/> and imports it into a new SQLite file in <paramref name="workspace"/>, in child processes; returns the file.</summary>
@@ -50,6 +50,22 @@ internal static class BenchProcess
         {
             throw new CliException(ExitCodes.InternalError, $"'{string.Join(' ', arguments)}' failed ({child.ExitCode}): {error}{await output}");
         }
+    }
+
+    /// <summary>Times <paramref name="once"/> <paramref name="repeat"/> times, after one call to warm up.</summary>
+    public static async Task<ReadFigures> TimeAsync<T>(string read, int repeat, Func<Task<T>> once)
+    {
+        await once();
+        var milliseconds = new double[repeat];
+        for (var i = 0; i < repeat; i++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            await once();
+            milliseconds[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        }
+
+        Array.Sort(milliseconds);
+        return new ReadFigures(read, repeat, Percentile(milliseconds, 0.50), Percentile(milliseconds, 0.95), milliseconds[^1]);
     }
 
     /// <summary>The value at <paramref name="rank"/> (0.5, 0.95, …) of <paramref name="sorted"/>, nearest-rank.</summary>

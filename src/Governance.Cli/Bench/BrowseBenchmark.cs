@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Diagnostics;
 using Governance.Application.Browsing;
 using Governance.Cli.Infrastructure;
 using Governance.Domain.Audit;
@@ -68,34 +67,19 @@ public sealed class BrowseBenchmark
         var next = 0;
         return
         [
-            await TimeAsync($"fleet overview ({services} services)", repeat, () => FleetOverview.LoadAsync(store, run.Context.Time, cancellationToken: token)),
-            await TimeAsync("services list, first page of 50", repeat, () => ServiceDirectory.SearchAsync(store, new ServiceSearch(), token)),
-            await TimeAsync("services list, filtered (tier 1, production, high risk)", repeat,
+            await BenchProcess.TimeAsync($"fleet overview ({services} services)", repeat, () => FleetOverview.LoadAsync(store, run.Context.Time, cancellationToken: token)),
+            await BenchProcess.TimeAsync("services list, first page of 50", repeat, () => ServiceDirectory.SearchAsync(store, new ServiceSearch(), token)),
+            await BenchProcess.TimeAsync("services list, filtered (tier 1, production, high risk)", repeat,
                 () => ServiceDirectory.SearchAsync(store, new ServiceSearch(Tier: 1, Lifecycle: "production", Level: RiskLevel.High), token)),
-            await TimeAsync("services list, searched ('payments')", repeat, () => ServiceDirectory.SearchAsync(store, new ServiceSearch(Text: "payments"), token)),
-            await TimeAsync("services list, riskiest first", repeat, () => ServiceDirectory.SearchAsync(store, new ServiceSearch(Sort: ServiceSort.Risk), token)),
-            await TimeAsync("one service: state and trend", repeat, async () =>
+            await BenchProcess.TimeAsync("services list, searched ('payments')", repeat, () => ServiceDirectory.SearchAsync(store, new ServiceSearch(Text: "payments"), token)),
+            await BenchProcess.TimeAsync("services list, riskiest first", repeat, () => ServiceDirectory.SearchAsync(store, new ServiceSearch(Sort: ServiceSort.Risk), token)),
+            await BenchProcess.TimeAsync("one service: state and trend", repeat, async () =>
             {
                 // A different service each time: one read twice would only measure the database's cache.
                 var id = ids[next++ % ids.Count];
                 return (await store.GetServiceAsync(id, token), await ServiceTrend.LoadAsync(store, id, cancellationToken: token));
             }),
         ];
-    }
-
-    private static async Task<ReadFigures> TimeAsync<T>(string read, int repeat, Func<Task<T>> once)
-    {
-        await once();
-        var milliseconds = new double[repeat];
-        for (var i = 0; i < repeat; i++)
-        {
-            var started = Stopwatch.GetTimestamp();
-            await once();
-            milliseconds[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        }
-
-        Array.Sort(milliseconds);
-        return new ReadFigures(read, repeat, BenchProcess.Percentile(milliseconds, 0.50), BenchProcess.Percentile(milliseconds, 0.95), milliseconds[^1]);
     }
 }
 

@@ -43,30 +43,29 @@ public class DemoWebApp : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        if (!LoadDemo)
-        {
-            Start();
-            return;
-        }
-
-        var output = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, Out = new AnsiConsoleOutput(output) });
-        var exit = await CliApplication.RunAsync(["--db", Database, "demo"], new CliContext(console, output, output, TimeProvider.System, _ => null));
-        if (exit != ExitCodes.Success)
-        {
-            throw new InvalidOperationException($"the demo ended with {exit}: {output}");
-        }
-
-        await using (var store = await GovernanceStore.OpenAsync(Database, TimeProvider.System))
-        {
-            Passwords = (await DemoAccounts.CreateAsync(store, TimeProvider.System, CancellationToken.None)).ToDictionary(account => account.Name, account => account.Password);
-        }
-
+        await LoadAsync();
         Start();
     }
 
-    /// <summary>False for a store with nothing in it: the pages' empty states.</summary>
-    private protected virtual bool LoadDemo => true;
+    /// <summary>Fills the store before the server starts: here with the demo command and the demo's sign-ins.</summary>
+    private protected virtual async Task LoadAsync()
+    {
+        await RunCliAsync("demo");
+        await using var store = await GovernanceStore.OpenAsync(Database, TimeProvider.System);
+        Passwords = (await DemoAccounts.CreateAsync(store, TimeProvider.System, CancellationToken.None)).ToDictionary(account => account.Name, account => account.Password);
+    }
+
+    /// <summary>Runs a <c>governance</c> command on this app's store, as a user would; a failure ends the fixture with its output.</summary>
+    private protected async Task RunCliAsync(params string[] arguments)
+    {
+        var output = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, Out = new AnsiConsoleOutput(output) });
+        var exit = await CliApplication.RunAsync(["--db", Database, .. arguments], new CliContext(console, output, output, TimeProvider.System, _ => null));
+        if (exit != ExitCodes.Success)
+        {
+            throw new InvalidOperationException($"'{string.Join(' ', arguments)}' ended with {exit}: {output}");
+        }
+    }
 
     private void Start()
     {
@@ -104,5 +103,5 @@ public class DemoWebApp : IAsyncLifetime
 /// <summary>The server over an empty store.</summary>
 public sealed class EmptyWebApp : DemoWebApp
 {
-    private protected override bool LoadDemo => false;
+    private protected override Task LoadAsync() => Task.CompletedTask;
 }
