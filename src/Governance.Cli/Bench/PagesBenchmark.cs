@@ -71,6 +71,7 @@ public sealed class PagesBenchmark
             await TimePageAsync(http, "a service (a different one each time)", repeat, () => $"/services/{Uri.EscapeDataString(services[next++ % services.Count])}", run.CancellationToken),
             await TimePageAsync(http, $"the biggest hub's service page ({hub})", repeat, () => $"/services/{Uri.EscapeDataString(hub)}", run.CancellationToken),
             await TimePageAsync(http, "risks (the latest run's diff)", repeat, () => "/risks", run.CancellationToken),
+            await TimePageAsync(http, $"risks, services like {hub}", repeat, () => $"/risks?like={Uri.EscapeDataString(hub)}", run.CancellationToken),
             await TimePageAsync(http, "waivers", repeat, () => "/waivers", run.CancellationToken),
             await TimePageAsync(http, "my work", repeat, () => "/my-work", run.CancellationToken),
         ];

@@ -53,6 +53,7 @@ public static class GovernanceServer
         builder.AddGovernanceApi();
         builder.Services.AddRazorPages().AddApplicationPart(typeof(GovernanceServer).Assembly);
         builder.Services.AddSingleton<Pages.PageWrite>();
+        builder.Services.AddSingleton<Auditing.SimilarityIndexCache>();
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();

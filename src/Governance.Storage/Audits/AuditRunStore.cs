@@ -12,6 +12,9 @@ namespace Governance.Storage.Audits;
 /// </summary>
 public sealed class AuditRunStore
 {
+    /// <summary>How many of a run's new, and of its resolved, findings <see cref="GetChangeListAsync"/> lists.</summary>
+    public const int ChangesListed = AuditChangedFindingTable.Listed;
+
     private readonly StoreContext _context;
     private readonly AuditRunTable _runs;
 
@@ -69,7 +72,7 @@ public sealed class AuditRunStore
         await AuditGraphTable.WriteAsync(connection, transaction, _context.Dialect, runId, serviceIds, graph, cancellationToken).ConfigureAwait(false);
         await AuditScoreTable.WriteAsync(connection, transaction, _context.Dialect, runId, serviceIds, result, cancellationToken).ConfigureAwait(false);
         var previous = await _runs.ReadLatestSucceededAsync(connection, transaction, runId, cancellationToken).ConfigureAwait(false);
-        await AuditSummaryTable.WriteAsync(connection, transaction, previous, runId, result, cancellationToken).ConfigureAwait(false);
+        await AuditSummaryTable.WriteAsync(connection, transaction, _context.Dialect, previous, runId, result, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -195,6 +198,33 @@ public sealed class AuditRunStore
     {
         await using var connection = await _context.OpenAsync(cancellationToken).ConfigureAwait(false);
         return await AuditSummaryTable.ReadChangesAsync(connection, runId, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Succeeded run <paramref name="runId"/>'s diff against the succeeded run before it (the latest run's when null): its counts and
+    /// the first <see cref="ChangesListed"/> findings it found new and resolved, by service then policy, as kept when the run was
+    /// stored (computed for a run stored before they were kept). Null when the run has not succeeded (or there is none).
+    /// </summary>
+    public async Task<AuditRunChangeList?> GetChangeListAsync(long? runId = null, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _context.OpenAsync(cancellationToken).ConfigureAwait(false);
+        if (await FindSucceededAsync(connection, runId, cancellationToken).ConfigureAwait(false) is not { } run)
+        {
+            return null;
+        }
+
+        var counts = await AuditSummaryTable.ReadChangesAsync(connection, run.Id, cancellationToken).ConfigureAwait(false);
+        var (found, resolved) = await AuditChangedFindingTable.ReadAsync(connection, run.Id, cancellationToken).ConfigureAwait(false);
+        if (counts is not null && (counts.New + counts.Resolved == 0 || found.Count + resolved.Count > 0))
+        {
+            return new AuditRunChangeList(counts, found, resolved);
+        }
+
+        var diff = (await GetAuditDiffAsync(run.Id, cancellationToken).ConfigureAwait(false))!;
+        return new AuditRunChangeList(
+            new AuditRunChanges(run.Id, diff.PreviousRunId, diff.Diff.New.Count, diff.Diff.Resolved.Count, diff.Diff.Unchanged.Count),
+            [.. diff.Diff.New.Take(ChangesListed)],
+            [.. diff.Diff.Resolved.Take(ChangesListed)]);
     }
 
     /// <summary>

@@ -12,6 +12,9 @@ public sealed record TierRiskCount(int? Tier, RiskLevel Level, int Services);
 /// </summary>
 public sealed record AuditRunChanges(long RunId, long? PreviousRunId, int New, int Resolved, int Unchanged);
 
+/// <summary>A run's diff as a page shows it: its counts, and the first of the findings it found new and resolved, by service then policy.</summary>
+public sealed record AuditRunChangeList(AuditRunChanges Counts, IReadOnlyList<FindingKey> FirstNew, IReadOnlyList<FindingKey> FirstResolved);
+
 /// <summary>A service a run found risky, with its profile at that run and, as the store holds them now, its name, owning team and tier.</summary>
 public sealed record RankedService(string ServiceId, string? Name, string? Team, int? Tier, RiskProfile Profile);
 

@@ -1,13 +1,14 @@
 using System.Data.Common;
 using Governance.Domain.Audit;
 using Governance.Storage.Browsing;
+using Governance.Storage.Dialects;
 using Governance.Storage.Tables;
 
 namespace Governance.Storage.Audits;
 
 /// <summary>
 /// The tables of what a run adds up to, written in the transaction that marks it succeeded, after its profiles and graph facts:
-/// <c>audit_run_tiers</c> (services by tier and level) and <c>audit_run_changes</c> (its diff's counts).
+/// <c>audit_run_tiers</c> (services by tier and level) and <c>audit_run_changes</c> (its diff's counts) and <c>audit_run_changed_findings</c> (the first of its diff's lists).
 /// </summary>
 internal static class AuditSummaryTable
 {
@@ -22,15 +23,17 @@ internal static class AuditSummaryTable
         GROUP BY graph.run_id, services.tier, COALESCE(profiles.level, 'none')
         """;
 
-    public static async Task WriteAsync(DbConnection connection, DbTransaction transaction, AuditRun? previous, long runId, AuditResult result, CancellationToken cancellationToken)
+    public static async Task WriteAsync(DbConnection connection, DbTransaction transaction, SqlDialect dialect, AuditRun? previous, long runId, AuditResult result, CancellationToken cancellationToken)
     {
         await using (var tiers = connection.CreateCommand(transaction, InsertTiers).AddParameter("run_id", runId))
         {
             await tiers.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        var before = previous is null ? [] : await AuditProfileTable.ReadKeysAsync(connection, transaction, previous.Id, cancellationToken).ConfigureAwait(false);
-        var changes = Count(runId, previous?.Id, before, result);
+        var before = previous is null ? [] : (await AuditProfileTable.ReadKeysAsync(connection, transaction, previous.Id, cancellationToken).ConfigureAwait(false)).ToHashSet();
+        var now = result.Profiles.SelectMany(profile => profile.Traits.Select(trait => new FindingKey(profile.ServiceId, trait.PolicyId))).ToHashSet();
+        var unchanged = now.Count(before.Contains);
+        var changes = new AuditRunChanges(runId, previous?.Id, now.Count - unchanged, before.Count - unchanged, unchanged);
         await using var insert = connection.CreateCommand(transaction, """
             INSERT INTO audit_run_changes (run_id, previous_run_id, new_findings, resolved_findings, unchanged_findings)
             VALUES (@run_id, @previous_run_id, @new_findings, @resolved_findings, @unchanged_findings)
@@ -41,6 +44,7 @@ internal static class AuditSummaryTable
             .AddParameter("resolved_findings", changes.Resolved)
             .AddParameter("unchanged_findings", changes.Unchanged);
         await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await AuditChangedFindingTable.WriteAsync(connection, transaction, dialect, runId, before, now, cancellationToken).ConfigureAwait(false);
     }
 
     public static async Task<List<TierRiskCount>> ReadTiersAsync(DbConnection connection, long runId, CancellationToken cancellationToken)
@@ -66,14 +70,5 @@ internal static class AuditSummaryTable
         return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
             ? new AuditRunChanges(runId, reader.IsDBNull(0) ? null : reader.GetInt64(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3))
             : null;
-    }
-
-    // The counts of AuditDiff.Between, without sorting the lists it makes.
-    private static AuditRunChanges Count(long runId, long? previousRunId, IEnumerable<FindingKey> before, AuditResult result)
-    {
-        var previous = before.ToHashSet();
-        var current = result.Profiles.SelectMany(profile => profile.Traits.Select(trait => new FindingKey(profile.ServiceId, trait.PolicyId))).ToHashSet();
-        var unchanged = current.Count(previous.Contains);
-        return new AuditRunChanges(runId, previousRunId, current.Count - unchanged, previous.Count - unchanged, unchanged);
     }
 }

@@ -47,6 +47,41 @@ public abstract class RunSummaryContractTests : StoreTestBase
     }
 
     [StoreFact]
+    public async Task The_change_list_kept_names_what_is_new_and_resolved_against_the_run_before()
+    {
+        var first = await SmallFleet.LoadAsync(Store, Clock.GetUtcNow());
+        var failed = await Store.Audits.BeginAuditAsync("scheduled", AuditSamples.PolicySet);
+        await Store.Audits.FailAuditAsync(failed, "crashed");
+        var second = await CompleteSecondRunAsync();
+
+        var latest = await Store.Audits.GetChangeListAsync();
+
+        Assert.Equal(new AuditRunChanges(second, first, 1, 1, 6), latest!.Counts);
+        Assert.Equal([new FindingKey("wiki", "stale-dr-test")], latest.FirstNew);
+        Assert.Equal([new FindingKey("flags", "critical-no-timeout")], latest.FirstResolved);
+        Assert.Equal(7, (await Store.Audits.GetChangeListAsync(first))!.FirstNew.Count);
+        Assert.Null(await Store.Audits.GetChangeListAsync(failed));
+    }
+
+    [StoreFact]
+    public async Task A_run_with_more_changes_than_are_listed_keeps_the_first_by_service_then_policy()
+    {
+        string[] policies = ["p-f", "p-e", "p-d", "p-c", "p-b", "p-a"];
+        var runId = await Store.Audits.BeginAuditAsync("manual", AuditSamples.PolicySet);
+        var profiles = AuditSamples.Audited.Reverse().Select(id => AuditSamples.Profile(id, policies)).ToArray();
+        await Store.Audits.CompleteAuditAsync(runId, AuditSamples.Result(Clock.GetUtcNow(), profiles), AuditSamples.Audited, AuditSamples.Graph);
+
+        var changes = await Store.Audits.GetChangeListAsync(runId);
+
+        // 40 services of 6 findings each: the first 200 are all of svc-00 … svc-32 (198) and svc-33's first two.
+        var expected = Enumerable.Range(0, 34).SelectMany(i => new[] { "p-a", "p-b", "p-c", "p-d", "p-e", "p-f" }.Select(policy => new FindingKey($"svc-{i:D2}", policy))).Take(200);
+        Assert.Equal(240, changes!.Counts.New);
+        Assert.Equal(AuditRunStore.ChangesListed, changes.FirstNew.Count);
+        Assert.Equal(expected, changes.FirstNew);
+        Assert.Equal(new FindingKey("svc-33", "p-b"), changes.FirstNew[^1]);
+    }
+
+    [StoreFact]
     public async Task The_riskiest_services_come_by_score_then_id_with_their_traits()
     {
         var runId = await SmallFleet.LoadAsync(Store, Clock.GetUtcNow());

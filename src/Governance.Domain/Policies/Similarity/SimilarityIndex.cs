@@ -78,6 +78,9 @@ public sealed class SimilarityIndex
         return new SimilarityIndex(services, traitsOf, traitIds, weights, [.. postings.Select(posting => posting.ToArray())]);
     }
 
+    /// <summary>Whether <paramref name="serviceId"/> has a trait in the indexed result, so that services can be like it.</summary>
+    public bool Covers(string serviceId) => _serviceIndex.ContainsKey(serviceId);
+
     /// <summary>The services most like <paramref name="serviceId"/> (itself excluded), best first, ties by id; empty when it has no traits.</summary>
     public IReadOnlyList<SimilarService> Rank(string serviceId, int limit) =>
         _serviceIndex.TryGetValue(serviceId, out var self) ? Ranked(_traitsOf[self], self, limit) : [];

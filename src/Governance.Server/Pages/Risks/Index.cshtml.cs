@@ -1,5 +1,6 @@
 using Governance.Domain.Catalog;
 using Governance.Domain.Policies;
+using Governance.Server.Auditing;
 using Governance.Server.Hosting;
 using Governance.Server.Identity;
 using Governance.Storage.Audits;
@@ -11,7 +12,7 @@ namespace Governance.Server.Pages.Risks;
 
 /// <summary>Audit runs, what one run found that the run before it did not (and the reverse), and the services similar to a service or a set of traits.</summary>
 [Authorize(Policy = Access.Read)]
-public sealed class IndexModel(StoreHolder holder) : PageModel
+public sealed class IndexModel(StoreHolder holder, SimilarityIndexCache similarity) : PageModel
 {
     private const int RunsShown = 20;
     private const int SimilarShown = 15;
@@ -28,7 +29,8 @@ public sealed class IndexModel(StoreHolder holder) : PageModel
 
     public IReadOnlyList<AuditRun> Runs { get; private set; } = [];
 
-    public AuditRunDiff? Diff { get; private set; }
+    /// <summary>The shown run's diff against the run before it: its counts and the first findings of each list.</summary>
+    public AuditRunChangeList? Changes { get; private set; }
 
     public IReadOnlyList<SimilarService>? Similar { get; private set; }
 
@@ -40,27 +42,26 @@ public sealed class IndexModel(StoreHolder holder) : PageModel
         ViewData["Section"] = "risks";
         var audits = holder.Store.Audits;
         Runs = await audits.ListAuditsAsync(RunsShown, cancellationToken);
-        Diff = await audits.GetAuditDiffAsync(Run, cancellationToken);
+        Changes = await audits.GetChangeListAsync(Run, cancellationToken);
         var traits = Traits?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
         if (string.IsNullOrWhiteSpace(Like) && traits.Length == 0)
         {
             return;
         }
 
-        if (await audits.GetAuditAsync(Diff?.RunId, cancellationToken) is not { } audit)
+        if (await similarity.GetAsync(Changes?.Counts.RunId, cancellationToken) is not { } run)
         {
             SimilarError = "No audit has succeeded yet: similarity is judged on an audit's traits.";
             return;
         }
 
-        var index = SimilarityIndex.Build(audit.Result);
         var like = string.IsNullOrWhiteSpace(Like) ? null : EntityRefs.Normalize(Like, "component");
-        if (like is not null && audit.Result.Profiles.All(profile => profile.ServiceId != like))
+        if (like is not null && !run.Index.Covers(like))
         {
-            SimilarError = $"'{like}' has no risk traits at audit run {audit.Run.Id}, so nothing can be similar to it.";
+            SimilarError = $"'{like}' has no risk traits at audit run {run.RunId}, so nothing can be similar to it.";
             return;
         }
 
-        Similar = like is not null ? index.Rank(like, SimilarShown) : index.RankByTraits(traits, SimilarShown);
+        Similar = like is not null ? run.Index.Rank(like, SimilarShown) : run.Index.RankByTraits(traits, SimilarShown);
     }
 }
