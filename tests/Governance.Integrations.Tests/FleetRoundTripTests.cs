@@ -76,6 +76,7 @@ public sealed class FleetRoundTripTests : IDisposable
                     TargetQuarter = new Quarter(2021, 1),
                     CompletedAt = new DateTimeOffset(2021, 3, 20, 17, 0, 0, 123, TimeSpan.FromHours(2)),
                     CustomerFacing = "Zoë’s café — done",
+                    CustomerRestricted = true,
                 },
             ],
         });

@@ -24,6 +24,9 @@ public static class AccessRules
     public static bool CanApprove(Account account, ServiceProfile service) =>
         account.Has(Role.Approver) && (SameTeam(account.Team, service.Owner) || (account.Tier is { } tier && tier == service.Tier));
 
+    /// <summary>Customer-restricted data (what names a customer) is for every role but the viewer's: viewers may be outside the company.</summary>
+    public static bool CanReadCustomerRestricted(Account account) => account.Roles.Any(role => role != Role.Viewer);
+
     /// <summary>Creating services and importing catalogs is the administrators'.</summary>
     public static bool CanImport(Account account) => account.Has(Role.Administrator);
 

@@ -64,6 +64,9 @@ public sealed record RemediationItem(string Id, string Title)
     /// <summary>The wording customers read in the quarterly update; null keeps the item internal.</summary>
     public string? CustomerFacing { get; init; }
 
+    /// <summary>The item names a customer or their data: a viewer sees that it exists and where it stands, not what it says.</summary>
+    public bool CustomerRestricted { get; init; }
+
     /// <summary>The date the item is due: its ETA, else the last day of its target quarter.</summary>
     [JsonIgnore]
     public DateOnly? DueOn => Eta ?? TargetQuarter?.LastDay;

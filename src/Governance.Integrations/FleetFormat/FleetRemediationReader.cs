@@ -7,7 +7,7 @@ namespace Governance.Integrations.FleetFormat;
 internal static class FleetRemediationReader
 {
     private static readonly KeySet _keys = new(
-        "id", "title", "description", "programme", "owner", "priority", "status", "openedOn", "targetQuarter", "eta", "completedAt", "customerFacing");
+        "id", "title", "description", "programme", "owner", "priority", "status", "openedOn", "targetQuarter", "eta", "completedAt", "customerFacing", "customerRestricted");
 
     /// <summary>The items sorted by id as the domain keeps them, and for each the position it had in the file (null when unchanged).</summary>
     public static (IReadOnlyList<RemediationItem>? Items, int[]? Order) Read(FieldReader reader, YamlMapping service, string path)
@@ -56,6 +56,7 @@ internal static class FleetRemediationReader
             Eta = reader.Date(map, "eta", path),
             CompletedAt = reader.Time(map, "completedAt", path),
             CustomerFacing = reader.String(map, "customerFacing", path),
+            CustomerRestricted = reader.Bool(map, "customerRestricted", path) ?? false,
         };
     }
 }

@@ -114,6 +114,7 @@ internal static class FleetServiceWriter
             item.Field("eta", remediation.Eta);
             item.Field("completedAt", remediation.CompletedAt is { } completed ? YamlText.Time(completed) : null);
             item.Field("customerFacing", remediation.CustomerFacing);
+            item.Field("customerRestricted", remediation.CustomerRestricted ? true : null);
         }
     }
 

@@ -1,5 +1,6 @@
 using Governance.Domain.Audit;
 using Governance.Domain.Catalog;
+using Governance.Domain.Identity;
 using Governance.Domain.Remediation;
 using Governance.Grains.Contracts;
 
@@ -9,6 +10,9 @@ namespace Governance.Server.Services;
 public sealed record ServiceResponse(long Version, DateTimeOffset UpdatedAt, ServiceState State)
 {
     public static ServiceResponse Of(ServiceSnapshot snapshot) => new(snapshot.Version, snapshot.UpdatedAt, snapshot.State);
+
+    /// <summary>The service as <paramref name="reader"/> may read it (see <see cref="CustomerRestriction"/>).</summary>
+    public static ServiceResponse For(Account reader, ServiceSnapshot snapshot) => new(snapshot.Version, snapshot.UpdatedAt, CustomerRestriction.For(reader, snapshot.State));
 }
 
 /// <summary>A service's risks as its grain last evaluated them, for state version <see cref="StateVersion"/>.</summary>

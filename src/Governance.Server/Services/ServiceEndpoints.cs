@@ -36,7 +36,7 @@ public static class ServiceEndpoints
         return endpoints;
     }
 
-    private static async Task<Results<Ok<ServiceResponse>, ProblemHttpResult>> GetAsync(string id, ServiceGrains grains, HttpResponse response, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ServiceResponse>, ProblemHttpResult>> GetAsync(string id, ServiceGrains grains, HttpContext context, CancellationToken cancellationToken)
     {
         var serviceId = ServiceGrains.IdOf(id);
         if (await grains.GetAsync(serviceId, cancellationToken) is not { } service)
@@ -44,8 +44,8 @@ public static class ServiceEndpoints
             return ApiProblems.NotFound($"no service '{serviceId}'");
         }
 
-        response.Headers.ETag = ETags.Of(service.Version);
-        return TypedResults.Ok(ServiceResponse.Of(service));
+        context.Response.Headers.ETag = ETags.Of(service.Version);
+        return TypedResults.Ok(ServiceResponse.For(AccountClaims.AccountOf(context.User)!, service));
     }
 
     /// <summary>The body is one <c>services:</c> entry of the fleet format, as JSON; it may leave out the id the route names.</summary>

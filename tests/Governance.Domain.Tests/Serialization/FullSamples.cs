@@ -71,6 +71,7 @@ internal static class FullSamples
                 CompletedAt = new DateTimeOffset(2021, 5, 20, 10, 0, 0, TimeSpan.Zero),
                 OverdueRecordedAt = new DateTimeOffset(2021, 5, 1, 0, 5, 0, TimeSpan.Zero),
                 CustomerFacing = "Checkout keeps working when tax calculation is down.",
+                CustomerRestricted = true,
             },
         ],
         // Every property set, so not a waiver the rules would make: a rejected one with an approver and a grant time.

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Governance.Domain.Identity;
 using Governance.Web.Tests.Support;
@@ -35,6 +36,23 @@ public sealed class DemoStorePageTests(DemoWebApp app) : IClassFixture<DemoWebAp
         Assert.Contains("<strong>FES-37</strong> Automate Feature Service failover", html, StringComparison.Ordinal);
         Assert.Contains("<td>demo</td><td>define-service</td>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("data-testid=\"request-waiver\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_viewer_reads_a_customer_restricted_item_without_its_text_on_the_page_and_through_the_api()
+    {
+        var viewerPage = await GetAsync("/services/feature-enablement", "viewer-restricted", [Role.Viewer]);
+        var leaderPage = await GetAsync("/services/feature-enablement", "leader-restricted", [Role.Leader]);
+        using var viewer = await app.ClientAsync("viewer-restricted-api", new HashSet<Role> { Role.Viewer });
+        var item = (await viewer.GetFromJsonAsync<JsonElement>("/api/services/feature-enablement")).GetProperty("state").GetProperty("remediationItems")
+            .EnumerateArray().Single(element => element.GetProperty("id").GetString() == "FES-36");
+
+        Assert.Contains("<strong>FES-36</strong> Restricted: concerns a customer", viewerPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("Northwind", viewerPage, StringComparison.Ordinal);
+        Assert.Contains("<strong>FES-36</strong> Move Northwind Bank and Globex off the per-flag v2 evaluation endpoint", leaderPage, StringComparison.Ordinal);
+        Assert.Equal("Restricted: concerns a customer", item.GetProperty("title").GetString());
+        Assert.DoesNotContain("Northwind", item.GetRawText(), StringComparison.Ordinal);
+        Assert.Equal("in-progress", item.GetProperty("status").GetString());
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using Governance.Application.Browsing;
 using Governance.Domain.Commands;
 using Governance.Domain.History;
+using Governance.Domain.Identity;
 using Governance.Grains.Contracts;
 using Governance.Server.Hosting;
 using Governance.Server.Identity;
@@ -92,7 +93,7 @@ public sealed class ServiceModel(ServiceGrains grains, PageWrite write, StoreHol
             return false;
         }
 
-        Service = service;
+        Service = service with { State = CustomerRestriction.For(Caller, service.State) };
         Risks = await grains.GetRisksAsync(id, cancellationToken);
         Callers = await holder.Store.GetCallersAsync(id, cancellationToken);
         TrendChart = FleetCharts.ScoreTrend(await ServiceTrend.LoadAsync(holder.Store, id, cancellationToken: cancellationToken));

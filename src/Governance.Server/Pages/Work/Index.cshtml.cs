@@ -43,7 +43,7 @@ public sealed class IndexModel(StoreHolder holder, TimeProvider time) : PageMode
         {
             var services = await holder.Store.ListServicesAsync(new ServiceQuery(Owner: EntityRefs.Normalize(team, EntityKinds.Group)), cancellationToken);
             TeamServices = [.. services.Select(service => service.State)];
-            Late = [.. TeamServices.SelectMany(service => service.RemediationItems.Where(item => item.IsOutstanding && item.Eta < Today).Select(item => (service, item)))];
+            Late = [.. TeamServices.SelectMany(service => service.RemediationItems.Where(item => item.IsOutstanding && item.Eta < Today).Select(item => (service, CustomerRestriction.For(caller, item))))];
         }
     }
 }
