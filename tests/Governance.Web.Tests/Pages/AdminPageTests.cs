@@ -103,7 +103,7 @@ public sealed class DemoStoreAdminPageTests(DemoWebApp app) : IClassFixture<Demo
 
         var added = await AdminForms.PostAsync(admin, Users, "Add", ("Add.Name", "report-bot"), ("Add.Roles", "Viewer"), ("Add.Kind", "Script"));
         var first = AdminForms.SecretOf(await added.Content.ReadAsStringAsync());
-        var again = await AdminForms.PostAsync(admin, Users, "Token", ("name", "report-bot"));
+        var again = await AdminForms.PostAsync(admin, Users, "Token", ("account", "report-bot"));
         var second = AdminForms.SecretOf(await again.Content.ReadAsStringAsync());
 
         Assert.StartsWith("gov_", first, StringComparison.Ordinal);
@@ -139,12 +139,12 @@ public sealed class DemoStoreAdminPageTests(DemoWebApp app) : IClassFixture<Demo
         var added = await AdminForms.PostAsync(admin, Users, "Add", ("Add.Name", "kim"), ("Add.Roles", "Viewer"), ("Add.Kind", "Person"));
         var first = AdminForms.SecretOf(await added.Content.ReadAsStringAsync());
 
-        var reset = AdminForms.SecretOf(await (await AdminForms.PostAsync(admin, Users, "Password", ("name", "kim"))).Content.ReadAsStringAsync());
+        var reset = AdminForms.SecretOf(await (await AdminForms.PostAsync(admin, Users, "Password", ("account", "kim"))).Content.ReadAsStringAsync());
         var withOld = await SignInAsync("kim", first);
-        var disabled = await AdminForms.PostAsync(admin, Users, "Disable", ("name", "kim"));
+        var disabled = await AdminForms.PostAsync(admin, Users, "Disable", ("account", "kim"));
         var whileDisabled = await SignInAsync("kim", reset);
         var listed = await admin.GetStringAsync(Users);
-        await AdminForms.PostAsync(admin, Users, "Enable", ("name", "kim"));
+        await AdminForms.PostAsync(admin, Users, "Enable", ("account", "kim"));
         var enabled = await SignInAsync("kim", reset);
 
         Assert.Contains("The name or the password is wrong.", withOld, StringComparison.Ordinal);

@@ -59,20 +59,20 @@ public sealed class UsersModel(ServerAccounts accounts, IOptions<IdentityOptions
         return await ShowAsync(cancellationToken);
     }
 
-    public async Task<IActionResult> OnPostTokenAsync(string name, CancellationToken cancellationToken) =>
-        await ShowAsync(await accounts.Accounts.IssueTokenAsync(name, LocalAccounts.DefaultTokenLifetime, cancellationToken), cancellationToken);
+    public async Task<IActionResult> OnPostTokenAsync(string account, CancellationToken cancellationToken) =>
+        await ShowAsync(await accounts.Accounts.IssueTokenAsync(account, LocalAccounts.DefaultTokenLifetime, cancellationToken), cancellationToken);
 
-    public async Task<IActionResult> OnPostPasswordAsync(string name, CancellationToken cancellationToken) =>
-        await ShowAsync(await accounts.Accounts.ResetPasswordAsync(name, cancellationToken), cancellationToken);
+    public async Task<IActionResult> OnPostPasswordAsync(string account, CancellationToken cancellationToken) =>
+        await ShowAsync(await accounts.Accounts.ResetPasswordAsync(account, cancellationToken), cancellationToken);
 
-    public async Task<IActionResult> OnPostUnlockAsync(string name, CancellationToken cancellationToken) =>
-        await ChangedAsync(await accounts.Accounts.UnlockAsync(name, cancellationToken), $"Unlocked {name}: it may sign in again now.", cancellationToken);
+    public async Task<IActionResult> OnPostUnlockAsync(string account, CancellationToken cancellationToken) =>
+        await ChangedAsync(await accounts.Accounts.UnlockAsync(account, cancellationToken), $"Unlocked {account}: it may sign in again now.", cancellationToken);
 
-    public async Task<IActionResult> OnPostDisableAsync(string name, CancellationToken cancellationToken) =>
-        await ChangedAsync(await accounts.Accounts.DisableAsync(name, Caller.Actor, cancellationToken), $"Disabled {name}: it no longer signs in or uses its tokens, and its sessions have ended.", cancellationToken);
+    public async Task<IActionResult> OnPostDisableAsync(string account, CancellationToken cancellationToken) =>
+        await ChangedAsync(await accounts.Accounts.DisableAsync(account, Caller.Actor, cancellationToken), $"Disabled {account}: it no longer signs in or uses its tokens, and its sessions have ended.", cancellationToken);
 
-    public async Task<IActionResult> OnPostEnableAsync(string name, CancellationToken cancellationToken) =>
-        await ChangedAsync(await accounts.Accounts.EnableAsync(name, cancellationToken), $"Enabled {name}.", cancellationToken);
+    public async Task<IActionResult> OnPostEnableAsync(string account, CancellationToken cancellationToken) =>
+        await ChangedAsync(await accounts.Accounts.EnableAsync(account, cancellationToken), $"Enabled {account}.", cancellationToken);
 
     private async Task<IActionResult> ShowAsync(SecretIssue issue, CancellationToken cancellationToken)
     {
