@@ -57,6 +57,13 @@ public sealed class LocalAccounts(GovernanceStore store, TimeProvider time, Lock
             return new SignInOutcome.Refused();
         }
 
+        if (stored.DisabledAt is not null)
+        {
+            // Disabled is the same answer as a wrong password: the form does not tell whether the password was right.
+            SecretHasher.Verify(password, SecretHasher.Decoy);
+            return new SignInOutcome.Refused();
+        }
+
         if (stored.LockedUntil is { } until && until > now)
         {
             return new SignInOutcome.LockedOut(until);
@@ -76,7 +83,7 @@ public sealed class LocalAccounts(GovernanceStore store, TimeProvider time, Lock
         return new SignInOutcome.SignedIn(stored.Account);
     }
 
-    /// <summary>The account an API token acts as; null when the token is malformed, unknown, wrong or expired.</summary>
+    /// <summary>The account an API token acts as; null when the token is malformed, unknown, wrong or expired, or its account disabled.</summary>
     public async Task<Account?> AuthenticateTokenAsync(string token, CancellationToken cancellationToken = default)
     {
         if (ApiToken.Parse(token) is not { } parsed
@@ -87,15 +94,93 @@ public sealed class LocalAccounts(GovernanceStore store, TimeProvider time, Lock
             return null;
         }
 
-        return (await store.Accounts.FindAsync(stored.AccountName, cancellationToken))?.Account;
+        return await store.Accounts.FindAsync(stored.AccountName, cancellationToken) is { DisabledAt: null } account ? account.Account : null;
     }
 
-    /// <summary>A new token for an existing account; null when there is no such account.</summary>
-    public async Task<(string Token, DateTimeOffset ExpiresAt)?> IssueTokenAsync(string name, TimeSpan lifetime, CancellationToken cancellationToken = default)
+    /// <summary>Whether a session signed in as <paramref name="name"/> still holds: the account exists and is not disabled.</summary>
+    public async Task<bool> IsActiveAsync(string name, CancellationToken cancellationToken = default) =>
+        await store.Accounts.FindAsync(name, cancellationToken) is { DisabledAt: null };
+
+    /// <summary>A new API token for an existing, enabled account, shown once; or why not.</summary>
+    public async Task<SecretIssue> IssueTokenAsync(string name, TimeSpan lifetime, CancellationToken cancellationToken = default)
     {
+        if (await FindEnabledAsync(name, cancellationToken) is { } refusal)
+        {
+            return refusal;
+        }
+
         var (secret, token) = NewToken(name, time.GetUtcNow(), lifetime);
-        return await store.Accounts.AddTokenAsync(token, cancellationToken) ? (secret, token.ExpiresAt) : null;
+        return await store.Accounts.AddTokenAsync(token, cancellationToken)
+            ? new SecretIssue.Issued(name, secret, token.ExpiresAt)
+            : new SecretIssue.Refused(NoSuchAccount(name));
     }
+
+    /// <summary>
+    /// A new one-time password for a person's account, shown once; the old one stops working and any lockout ends. A
+    /// script's account has no password to reset.
+    /// </summary>
+    public async Task<SecretIssue> ResetPasswordAsync(string name, CancellationToken cancellationToken = default)
+    {
+        if (await FindEnabledAsync(name, cancellationToken) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var password = NewPassword();
+        return await store.Accounts.SetPasswordAsync(name, SecretHasher.HashPassword(password), cancellationToken)
+            ? new SecretIssue.Issued(name, password, null)
+            : new SecretIssue.Refused(new FieldError("name", $"'{name}' is a script's account: it has API tokens, not a password"));
+    }
+
+    /// <summary>Every account as an administrator sees it, by name: what it is, its lockout, its tokens' expiry, whether disabled.</summary>
+    public async Task<IReadOnlyList<AccountListing>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        var expiries = await store.Accounts.LatestTokenExpiriesAsync(cancellationToken);
+        return
+        [
+            .. (await store.Accounts.ListAsync(cancellationToken)).Select(stored => new AccountListing(
+                stored.Account,
+                stored.PasswordHash is null ? AccountKind.Script : AccountKind.Person,
+                stored.CreatedAt,
+                stored.LockedUntil is { } until && until > now ? until : null,
+                expiries.TryGetValue(stored.Account.Name, out var expires) ? expires : null,
+                stored.DisabledAt)),
+        ];
+    }
+
+    /// <summary>Ends a lockout before its time; null when done, else why not.</summary>
+    public async Task<FieldError?> UnlockAsync(string name, CancellationToken cancellationToken = default) =>
+        await store.Accounts.UnlockAsync(name, cancellationToken) ? null : NoSuchAccount(name);
+
+    /// <summary>
+    /// Disables an account: it no longer signs in or uses its tokens, and its sessions end at their next request. Nobody
+    /// disables their own account (<paramref name="by"/>), so an administrator cannot lock themselves out by mistake.
+    /// </summary>
+    public async Task<FieldError?> DisableAsync(string name, string by, CancellationToken cancellationToken = default)
+    {
+        if (AccessRules.SamePerson(name, by))
+        {
+            return new FieldError("name", "you cannot disable your own account: another administrator can");
+        }
+
+        return await store.Accounts.SetDisabledAsync(name, time.GetUtcNow(), cancellationToken) ? null : NoSuchAccount(name);
+    }
+
+    /// <summary>Enables a disabled account again; its password and tokens work as before.</summary>
+    public async Task<FieldError?> EnableAsync(string name, CancellationToken cancellationToken = default) =>
+        await store.Accounts.SetDisabledAsync(name, null, cancellationToken) ? null : NoSuchAccount(name);
+
+    private async Task<SecretIssue.Refused?> FindEnabledAsync(string name, CancellationToken cancellationToken) =>
+        await store.Accounts.FindAsync(name, cancellationToken) switch
+        {
+            null => new SecretIssue.Refused(NoSuchAccount(name)),
+            { DisabledAt: not null } => new SecretIssue.Refused(new FieldError("name", $"'{name}' is disabled: enable it first")),
+            _ => null,
+        };
+
+    /// <summary>The refusal when no account is named <paramref name="name"/>.</summary>
+    public static FieldError NoSuchAccount(string name) => new("name", $"no account named '{name}'");
 
     private static (string Secret, StoredToken Token) NewToken(string account, DateTimeOffset now, TimeSpan lifetime)
     {

@@ -64,7 +64,7 @@ public sealed class PoliciesCommand
         var table = Tables.Create("id", "category", "severity", "title", "applies to");
         foreach (var policy in set.Policies.OrderBy(policy => policy.Category).ThenBy(policy => policy.Id, StringComparer.Ordinal))
         {
-            table.Row(policy.Id, Names.Kebab(policy.Category), Names.Kebab(policy.Severity), policy.Title, Describe(policy.AppliesTo));
+            table.Row(policy.Id, Names.Kebab(policy.Category), Names.Kebab(policy.Severity), policy.Title, PolicyText.AppliesTo(policy.AppliesTo));
         }
 
         run.Context.Console.Write(table);
@@ -101,25 +101,6 @@ public sealed class PoliciesCommand
         catch (PolicySetInvalidException invalid)
         {
             throw new CliException(ExitCodes.InvalidInput, invalid.Message);
-        }
-    }
-
-    private static string Describe(PolicySelector selector)
-    {
-        var parts = new List<string>();
-        Add(parts, "tiers", selector.Tiers?.Select(tier => tier.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        Add(parts, "lifecycles", selector.Lifecycles);
-        Add(parts, "teams", selector.Teams);
-        Add(parts, "tags", selector.Tags);
-        Add(parts, "kinds", selector.Kinds);
-        return parts.Count == 0 ? "all services" : string.Join("; ", parts);
-    }
-
-    private static void Add(List<string> parts, string name, IEnumerable<string>? values)
-    {
-        if (values is not null)
-        {
-            parts.Add($"{name} {string.Join(", ", values)}");
         }
     }
 }

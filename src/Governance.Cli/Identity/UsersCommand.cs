@@ -1,11 +1,12 @@
 using System.CommandLine;
 using Governance.Application.Identity;
 using Governance.Cli.Infrastructure;
+using Governance.Domain;
 using Governance.Domain.Identity;
 
 namespace Governance.Cli.Identity;
 
-/// <summary><c>governance users add|list|token</c>: the server's local accounts, kept in the store.</summary>
+/// <summary><c>governance users add|list|token|password|unlock|disable|enable</c>: the server's local accounts, kept in the store.</summary>
 public sealed class UsersCommand
 {
     private readonly Argument<string> _name = new("name") { Description = "The sign-in name: lower-case letters, digits, '.', '-', '_'" };
@@ -30,8 +31,12 @@ public sealed class UsersCommand
     private Command Build(CommandBinder binder) => new("users", "The server's local accounts: who may sign in, with which roles")
     {
         binder.Bind(new Command("add", "Create an account and print its one-time password (or, with --script, its API token)") { _name, _roles, _team, _tier, _script, _days }, AddAsync),
-        binder.Bind(new Command("list", "List the accounts: roles, team, tier, lockout"), ListAsync),
+        binder.Bind(new Command("list", "List the accounts: roles, team, tier, person or script, lockout, token expiry, disabled"), ListAsync),
         binder.Bind(new Command("token", "Issue another API token for an account") { _name, _days }, TokenAsync),
+        binder.Bind(new Command("password", "Give a person's account a new one-time password (the old one stops working, a lockout ends)") { _name }, PasswordAsync),
+        binder.Bind(new Command("unlock", "End an account's sign-in lockout now") { _name }, Change((run, accounts, name) => accounts.UnlockAsync(name, run.CancellationToken), "Unlocked")),
+        binder.Bind(new Command("disable", "Disable an account: no sign-in, no API tokens, its sessions end") { _name }, Change((run, accounts, name) => accounts.DisableAsync(name, run.Actor, run.CancellationToken), "Disabled")),
+        binder.Bind(new Command("enable", "Enable a disabled account again") { _name }, Change((run, accounts, name) => accounts.EnableAsync(name, run.CancellationToken), "Enabled")),
     };
 
     private async Task<int> AddAsync(Invocation run)
@@ -60,18 +65,34 @@ public sealed class UsersCommand
     private static async Task<int> ListAsync(Invocation run)
     {
         await using var store = await run.OpenExistingStoreAsync();
-        var accounts = await store.Accounts.ListAsync(run.CancellationToken);
+        var accounts = await new LocalAccounts(store, run.Context.Time, LockoutPolicy.Default).ListAsync(run.CancellationToken);
         if (run.Json)
         {
-            run.WriteJson(accounts.Select(stored => new { stored.Account.Name, Roles = stored.Account.Roles.Order(), stored.Account.Team, stored.Account.Tier, stored.LockedUntil }));
+            run.WriteJson(accounts.Select(listed => new
+            {
+                listed.Account.Name,
+                Roles = listed.Account.Roles.Order(),
+                listed.Account.Team,
+                listed.Account.Tier,
+                Kind = listed.Kind.ToString().ToLowerInvariant(),
+                listed.LockedUntil,
+                listed.TokenExpiresAt,
+                listed.DisabledAt,
+                listed.CreatedAt,
+            }));
             return ExitCodes.Success;
         }
 
-        var now = run.Context.Time.GetUtcNow();
-        foreach (var stored in accounts)
+        foreach (var listed in accounts)
         {
-            var locked = stored.LockedUntil is { } until && until > now ? $", locked until {until:yyyy-MM-dd HH:mm}Z" : string.Empty;
-            run.Context.Console.WriteLine($"{Describe(stored.Account)}{locked}");
+            var notes = new[]
+            {
+                listed.Kind == AccountKind.Script ? "script" : null,
+                listed.DisabledAt is { } disabled ? $"disabled since {disabled:yyyy-MM-dd}" : null,
+                listed.LockedUntil is { } until ? $"locked until {until:yyyy-MM-dd HH:mm}Z" : null,
+                listed.TokenExpiresAt is { } expires ? $"token until {expires:yyyy-MM-dd}" : null,
+            };
+            run.Context.Console.WriteLine($"{Describe(listed.Account)}{string.Concat(notes.OfType<string>().Select(note => $", {note}"))}");
         }
 
         run.Context.Console.WriteLine($"{accounts.Count} account(s).");
@@ -80,17 +101,49 @@ public sealed class UsersCommand
 
     private async Task<int> TokenAsync(Invocation run)
     {
-        var name = run.Get(_name)!.Trim();
         await using var store = await run.OpenExistingStoreAsync();
         var accounts = new LocalAccounts(store, run.Context.Time, LockoutPolicy.Default);
-        if (await accounts.IssueTokenAsync(name, Days(run), run.CancellationToken) is not { } issued)
-        {
-            throw new CliException(ExitCodes.NotFound, $"no account named '{name}' (governance users list)");
-        }
-
-        run.Context.Console.WriteLine($"API token for {name} (works until {issued.ExpiresAt:yyyy-MM-dd}; shown once, only its hash is kept): {issued.Token}");
+        var name = run.Get(_name)!.Trim();
+        var issued = Issued(await accounts.IssueTokenAsync(name, Days(run), run.CancellationToken), name);
+        run.Context.Console.WriteLine($"API token for {issued.Name} (works until {issued.ExpiresAt:yyyy-MM-dd}; shown once, only its hash is kept): {issued.Secret}");
         return ExitCodes.Success;
     }
+
+    private async Task<int> PasswordAsync(Invocation run)
+    {
+        await using var store = await run.OpenExistingStoreAsync();
+        var accounts = new LocalAccounts(store, run.Context.Time, LockoutPolicy.Default);
+        var name = run.Get(_name)!.Trim();
+        var issued = Issued(await accounts.ResetPasswordAsync(name, run.CancellationToken), name);
+        run.Context.Console.WriteLine($"New one-time password for {issued.Name} (shown once, only its hash is kept): {issued.Secret}");
+        return ExitCodes.Success;
+    }
+
+    private Func<Invocation, Task<int>> Change(Func<Invocation, LocalAccounts, string, Task<FieldError?>> change, string done) => async run =>
+    {
+        var name = run.Get(_name)!.Trim();
+        await using var store = await run.OpenExistingStoreAsync();
+        if (await change(run, new LocalAccounts(store, run.Context.Time, LockoutPolicy.Default), name) is { } error)
+        {
+            throw Refusal(name, error);
+        }
+
+        run.Context.Console.WriteLine($"{done} {name}.");
+        return ExitCodes.Success;
+    };
+
+    private static SecretIssue.Issued Issued(SecretIssue issue, string name) => issue switch
+    {
+        SecretIssue.Issued issued => issued,
+        SecretIssue.Refused { Error: var error } => throw Refusal(name, error),
+        _ => throw new InvalidOperationException("a secret issue was not handled"),
+    };
+
+    // An unknown name is not found; any other refusal is input the rules do not accept.
+    private static CliException Refusal(string name, FieldError error) =>
+        error == LocalAccounts.NoSuchAccount(name)
+            ? new CliException(ExitCodes.NotFound, $"{error.Message} (governance users list)")
+            : new CliException(ExitCodes.InvalidInput, error.Message);
 
     private TimeSpan Days(Invocation run) => run.Get(_days) is > 0 and var days
         ? TimeSpan.FromDays(days)

@@ -15,6 +15,12 @@ public sealed class AuditJob(IFleetAudit audit, StoreHolder holder, IOptions<Aud
     /// <summary>How the trigger of a scheduled run begins; the time it was due follows (<c>scheduled for 2026-12-01T03:00:00Z</c>).</summary>
     public const string ScheduledTrigger = "scheduled";
 
+    /// <summary>How the trigger of a run someone asked for begins; who asked follows (<c>manual by user:ada</c>).</summary>
+    public const string ManualTrigger = "manual";
+
+    /// <summary>The key, in a firing's data, of the person who asked for it.</summary>
+    public const string RequestedByKey = "requested-by";
+
     /// <summary>The job's key in the job store.</summary>
     public static readonly JobKey Key = new("fleet-audit", "governance");
 
@@ -40,9 +46,27 @@ public sealed class AuditJob(IFleetAudit audit, StoreHolder holder, IOptions<Aud
         }
     }
 
-    /// <summary>The run's trigger: scheduled, and for when, so that each firing's run can be told apart (a recovered firing says so).</summary>
+    /// <summary>The job as the job store keeps it: durable, so that it can be fired by hand when no schedule is stored.</summary>
+    public static IJobDetail Definition() => JobBuilder.Create<AuditJob>()
+        .WithIdentity(Key)
+        .WithDescription("Audits the whole fleet and records the run")
+        .StoreDurably()
+        .RequestRecovery() // a node that dies mid-audit has the audit run again by the next node up
+        .Build();
+
+    /// <summary>
+    /// The run's trigger: scheduled, and for when, so that each firing's run can be told apart (a recovered firing says so);
+    /// or manual, and by whom, for a firing someone asked for.
+    /// </summary>
     public static string TriggerOf(IJobExecutionContext context)
     {
+        if (!context.Trigger.Key.Equals(ScheduleKey))
+        {
+            var requester = context.MergedJobDataMap.GetString(RequestedByKey);
+            var manual = requester is null ? ManualTrigger : $"{ManualTrigger} by {requester}";
+            return context.Recovering ? $"{manual} (recovered)" : manual;
+        }
+
         var due = context.ScheduledFireTimeUtc is { } time ? $" for {time.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}" : string.Empty;
         return context.Recovering ? $"{ScheduledTrigger}{due} (recovered)" : $"{ScheduledTrigger}{due}";
     }

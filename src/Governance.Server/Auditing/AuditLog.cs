@@ -26,4 +26,13 @@ internal static partial class AuditLog
 
     [LoggerMessage(8, LogLevel.Error, "Scheduled audit failed after {Elapsed}")]
     public static partial void AuditFailed(ILogger logger, Exception exception, TimeSpan elapsed);
+
+    [LoggerMessage(9, LogLevel.Information, "Audit asked for by {Actor}: it runs now, after any audit already running")]
+    public static partial void AuditRequested(ILogger logger, string actor);
+
+    [LoggerMessage(10, LogLevel.Information, "Audit schedule paused by {Actor}")]
+    public static partial void SchedulePaused(ILogger logger, string actor);
+
+    [LoggerMessage(11, LogLevel.Information, "Audit schedule resumed by {Actor}")]
+    public static partial void ScheduleResumed(ILogger logger, string actor);
 }

@@ -40,12 +40,10 @@ internal sealed class AuditScheduleInstaller(
             return;
         }
 
-        var job = JobBuilder.Create<AuditJob>()
-            .WithIdentity(AuditJob.Key)
-            .WithDescription("Audits the whole fleet and records the run")
-            .StoreDurably()
-            .RequestRecovery() // a node that dies mid-audit has the audit run again by the next node up
-            .Build();
+        // A pause (from the schedules page) outlives a change of schedule: the new trigger is paused as the old one was.
+        var paused = await scheduler.GetTriggerState(AuditJob.ScheduleKey, cancellationToken) == TriggerState.Paused;
+        var pause = paused ? await scheduler.GetTriggerPause(AuditJob.ScheduleKey, cancellationToken) : null;
+        var job = AuditJob.Definition();
         var trigger = TriggerBuilder.Create(scheduler.TimeProvider)
             .WithIdentity(AuditJob.ScheduleKey)
             .ForJob(job)
@@ -54,6 +52,11 @@ internal sealed class AuditScheduleInstaller(
                 .WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed))
             .Build();
         await scheduler.ScheduleJob(job, [trigger], ScheduleJobOptions.Replacing, cancellationToken);
+        if (paused)
+        {
+            await scheduler.PauseTriggerWith(AuditJob.ScheduleKey, new PauseDetails { Reason = pause?.Reason, RequestedBy = pause?.RequestedBy }, cancellationToken);
+        }
+
         var scheduled = await scheduler.GetTrigger(AuditJob.ScheduleKey, cancellationToken);
         AuditLog.ScheduleStored(logger, settings.Schedule, timeZone.Id, scheduled?.NextFireTimeUtc);
     }

@@ -53,6 +53,7 @@ public static class AuditScheduling
         // Registered before Quartz's own hosted service: the schedule is in place before the scheduler starts firing.
         builder.Services.AddHostedService<AuditScheduleInstaller>();
         builder.AddQuartzHostedService(hosting => hosting.WaitForJobsToComplete = true);
+        builder.Services.AddSingleton<AuditScheduleControl>();
         return builder;
     }
 }

@@ -21,9 +21,12 @@ public sealed class ServerGrainHost(StoreHolder holder, IOptions<AuditScheduleOp
 
     public TimeProvider Time => time;
 
+    /// <summary>The folder <see cref="Policies"/> were loaded from; each fleet audit loads it again.</summary>
+    public string PolicyDirectory { get; } = PolicyFolder.Resolve(audit.Value.Policies);
+
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _policies = PolicyFolder.Load(PolicyFolder.Resolve(audit.Value.Policies));
+        _policies = PolicyFolder.Load(PolicyDirectory);
         return Task.CompletedTask;
     }
 

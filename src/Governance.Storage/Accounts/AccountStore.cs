@@ -11,7 +11,7 @@ namespace Governance.Storage.Accounts;
 /// </summary>
 public sealed class AccountStore
 {
-    private const string Columns = "name, roles, team, tier, password_hash, failed_sign_ins, locked_until, created_at";
+    private const string Columns = "name, roles, team, tier, password_hash, failed_sign_ins, locked_until, created_at, disabled_at";
 
     private readonly StoreContext _context;
 
@@ -25,7 +25,7 @@ public sealed class AccountStore
         await using var write = await _context.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
         await using (var insert = write.Connection.CreateCommand(write.Transaction, $"""
             INSERT INTO accounts ({Columns})
-            VALUES (@name, @roles, @team, @tier, @password_hash, 0, NULL, @created_at)
+            VALUES (@name, @roles, @team, @tier, @password_hash, 0, NULL, @created_at, NULL)
             ON CONFLICT (name) DO NOTHING
             """))
         {
@@ -133,6 +133,69 @@ public sealed class AccountStore
         await write.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Ends the account's lockout and the count of failures before it; false when there is no such account.</summary>
+    public Task<bool> UnlockAsync(string name, CancellationToken cancellationToken = default) =>
+        UpdateAsync("UPDATE accounts SET locked_until = NULL, failed_sign_ins = 0 WHERE name = @name", name, null, cancellationToken);
+
+    /// <summary>
+    /// Replaces a person's password hash and ends any lockout; false when there is no such account or it is a script's
+    /// (which has no password to replace).
+    /// </summary>
+    public Task<bool> SetPasswordAsync(string name, string passwordHash, CancellationToken cancellationToken = default) =>
+        UpdateAsync(
+            "UPDATE accounts SET password_hash = @password_hash, locked_until = NULL, failed_sign_ins = 0 WHERE name = @name AND password_hash IS NOT NULL",
+            name,
+            command => command.AddParameter("password_hash", passwordHash),
+            cancellationToken);
+
+    /// <summary>
+    /// Disables the account as of <paramref name="at"/> (an account disabled already keeps its first time), or enables it
+    /// again when <paramref name="at"/> is null; false when there is no such account.
+    /// </summary>
+    public Task<bool> SetDisabledAsync(string name, DateTimeOffset? at, CancellationToken cancellationToken = default)
+    {
+        var dialect = _context.Dialect;
+        return at is { } time
+            ? UpdateAsync("UPDATE accounts SET disabled_at = COALESCE(disabled_at, @at) WHERE name = @name", name,
+                command => command.AddParameter("at", dialect.TimeValue(time), dialect.TimeType), cancellationToken)
+            : UpdateAsync("UPDATE accounts SET disabled_at = NULL WHERE name = @name", name, null, cancellationToken);
+    }
+
+    /// <summary>When each account's newest-lasting API token expires, for the accounts that have one.</summary>
+    public async Task<IReadOnlyDictionary<string, DateTimeOffset>> LatestTokenExpiriesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _context.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand(null, "SELECT account, expires_at FROM api_tokens");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var latest = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            // Compared here rather than with MAX(): SQLite keeps times as text, PostgreSQL as timestamps.
+            var expires = _context.Dialect.ReadTime(reader, 1);
+            var account = reader.GetString(0);
+            if (!latest.TryGetValue(account, out var known) || expires > known)
+            {
+                latest[account] = expires;
+            }
+        }
+
+        return latest;
+    }
+
+    private async Task<bool> UpdateAsync(string sql, string name, Action<DbCommand>? parameters, CancellationToken cancellationToken)
+    {
+        await using var write = await _context.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
+        int changed;
+        await using (var update = write.Connection.CreateCommand(write.Transaction, sql).AddParameter("name", name))
+        {
+            parameters?.Invoke(update);
+            changed = await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await write.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return changed > 0;
+    }
+
     private async Task<StoredAccount?> FindAsync(DbConnection connection, DbTransaction? transaction, string name, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand(transaction, $"SELECT {Columns} FROM accounts WHERE name = @name").AddParameter("name", name);
@@ -152,7 +215,10 @@ public sealed class AccountStore
             reader.IsDBNull(4) ? null : reader.GetString(4),
             Convert.ToInt32(reader.GetValue(5), System.Globalization.CultureInfo.InvariantCulture),
             reader.IsDBNull(6) ? null : _context.Dialect.ReadTime(reader, 6),
-            _context.Dialect.ReadTime(reader, 7));
+            _context.Dialect.ReadTime(reader, 7))
+        {
+            DisabledAt = reader.IsDBNull(8) ? null : _context.Dialect.ReadTime(reader, 8),
+        };
     }
 
     private async Task InsertTokenAsync(WriteTransaction write, StoredToken token, CancellationToken cancellationToken)

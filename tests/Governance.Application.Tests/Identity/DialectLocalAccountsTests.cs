@@ -14,3 +14,15 @@ public sealed class PostgreSqlLocalAccountsTests(PostgresServer server) : LocalA
 {
     protected override async Task<ITestDatabase> CreateDatabaseAsync() => await server.CreateDatabaseAsync();
 }
+
+public sealed class SqliteAccountAdministrationTests : AccountAdministrationTests
+{
+    protected override Task<ITestDatabase> CreateDatabaseAsync() => Task.FromResult<ITestDatabase>(new SqliteTestDatabase());
+}
+
+[RequiresPostgreSql]
+[Collection(ApplicationPostgresCollection.Name)]
+public sealed class PostgreSqlAccountAdministrationTests(PostgresServer server) : AccountAdministrationTests
+{
+    protected override async Task<ITestDatabase> CreateDatabaseAsync() => await server.CreateDatabaseAsync();
+}

@@ -20,7 +20,7 @@ namespace Governance.Server.Tests.Auditing;
 /// The scheduled audit on a real host and a real job store, written once and run on every dialect. Product time and the
 /// scheduler's time are one <see cref="FakeTimeProvider.Running"/> clock: set by the test, running on in between, so nothing sleeps.
 /// </summary>
-public abstract class AuditSchedulerTests : IAsyncLifetime
+public abstract partial class AuditSchedulerTests : IAsyncLifetime
 {
     // 01:00 UTC: two hours before the default daily 03:00 run.
     protected static readonly DateTimeOffset Start = new(2026, 11, 21, 1, 0, 0, TimeSpan.Zero);

@@ -41,6 +41,9 @@ public sealed class EndpointAuthorizationTests : IAsyncLifetime
         ["POST /api/services/{id}/waivers/{traitId}/reject"] = Access.EditOrApprove,
         ["DELETE /api/services/{id}/waivers/{traitId}"] = Access.EditOrApprove,
         ["POST /api/imports/"] = Access.Administer,
+        ["GET /admin/users"] = Access.Administer,
+        ["GET /admin/policies"] = Access.Administer,
+        ["GET /admin/schedules"] = Access.Administer,
     };
 
     private ApiHost _host = null!;

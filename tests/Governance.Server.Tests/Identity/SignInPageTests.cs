@@ -55,6 +55,29 @@ public sealed partial class SignInPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_disabled_account_cannot_sign_in_its_session_ends_at_its_next_request_and_its_tokens_stop()
+    {
+        using var browser = _host.Client(user: null);
+        await SignInAsync(browser, "priya", _password);
+        using var script = _host.Client("ci-bot", Role.Viewer);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await script.GetAsync("/api/services")).StatusCode);
+
+        await ChangeAsync(accounts => accounts.DisableAsync("priya", "user:ada"));
+        await ChangeAsync(accounts => accounts.DisableAsync("ci-bot", "user:ada"));
+        var afterDisabling = await browser.GetAsync("/");
+        var again = await (await SignInAsync(browser, "priya", _password)).Content.ReadAsStringAsync();
+        var tokenAfter = await script.GetAsync("/api/services");
+        await ChangeAsync(accounts => accounts.EnableAsync("priya"));
+        var afterEnabling = await SignInAsync(browser, "priya", _password);
+
+        Assert.Equal((HttpStatusCode.Redirect, "/sign-in"), (afterDisabling.StatusCode, afterDisabling.Headers.Location?.AbsolutePath));
+        Assert.Contains("The name or the password is wrong.", again, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Unauthorized, tokenAfter.StatusCode);
+        Assert.Equal((HttpStatusCode.Redirect, "/"), (afterEnabling.StatusCode, afterEnabling.Headers.Location?.OriginalString));
+    }
+
+    [Fact]
     public async Task A_sign_in_post_without_the_antiforgery_token_is_refused()
     {
         using var browser = _host.Client(user: null);
@@ -62,6 +85,12 @@ public sealed partial class SignInPageTests : IAsyncLifetime
         var response = await browser.PostAsync("/sign-in", new FormUrlEncodedContent(new Dictionary<string, string> { ["name"] = "priya", ["password"] = _password }));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    private async Task ChangeAsync(Func<LocalAccounts, Task<Domain.FieldError?>> change)
+    {
+        await using var store = await _host.OpenStoreAsync();
+        Assert.Null(await change(new LocalAccounts(store, _host.Time, LockoutPolicy.Default)));
     }
 
     private static async Task<HttpResponseMessage> SignInAsync(HttpClient browser, string name, string password)

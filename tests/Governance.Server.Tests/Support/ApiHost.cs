@@ -72,7 +72,9 @@ public sealed class ApiHost : IAsyncDisposable
         var created = await accounts.AddAsync(new NewAccount(name, roles, team, tier, Script: true), LocalAccounts.DefaultTokenLifetime);
         return created is AccountCreation.Created { Secret: var token }
             ? token
-            : (await accounts.IssueTokenAsync(name, LocalAccounts.DefaultTokenLifetime))?.Token ?? throw new InvalidOperationException($"no token for {name}: {created}");
+            : await accounts.IssueTokenAsync(name, LocalAccounts.DefaultTokenLifetime) is SecretIssue.Issued { Secret: var another }
+                ? another
+                : throw new InvalidOperationException($"no token for {name}: {created}");
     }
 
     /// <summary>The store the server writes, opened beside it.</summary>

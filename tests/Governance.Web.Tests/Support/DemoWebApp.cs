@@ -27,16 +27,22 @@ public class DemoWebApp : IAsyncLifetime
 
     public Uri Address { get; private set; } = null!;
 
+    /// <summary>The running server's services (its scheduler, its store).</summary>
+    public IServiceProvider Services => _server!.Services;
+
     /// <summary>Each demo account's password.</summary>
     public IReadOnlyDictionary<string, string> Passwords { get; private set; } = new Dictionary<string, string>();
 
-    /// <summary>An HTTP client signed in with the API token of a new script account (pages take tokens as the API does).</summary>
-    public async Task<HttpClient> ClientAsync(string name, IReadOnlySet<Role> roles, string? team = null)
+    /// <summary>
+    /// An HTTP client signed in with the API token of a new script account (pages take tokens as the API does). A client
+    /// that follows redirects follows them without its token, as HttpClient does; one that does not shows where they go.
+    /// </summary>
+    public async Task<HttpClient> ClientAsync(string name, IReadOnlySet<Role> roles, string? team = null, bool followRedirects = true)
     {
         await using var store = await GovernanceStore.OpenAsync(Database, TimeProvider.System);
         var created = await new LocalAccounts(store, TimeProvider.System, LockoutPolicy.Default)
             .AddAsync(new NewAccount(name, roles, team, Script: true), TimeSpan.FromDays(1));
-        var client = new HttpClient { BaseAddress = Address };
+        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = followRedirects }) { BaseAddress = Address };
         client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", ((AccountCreation.Created)created).Secret);
         return client;
     }
