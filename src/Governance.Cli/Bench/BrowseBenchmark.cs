@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Governance.Application.Browsing;
 using Governance.Cli.Infrastructure;
 using Governance.Domain.Audit;
+using Governance.Domain.Catalog;
 using Governance.Storage;
 using Governance.Storage.Browsing;
 
@@ -10,8 +11,9 @@ namespace Governance.Cli.Bench;
 
 /// <summary>
 /// <c>governance bench browse</c>: what the web pages read, timed on a generated fleet — the fleet overview, pages of the
-/// services list (the first, a filtered, a searched and the riskiest first) and one service's state and trend. The fleet is
-/// generated, imported and audited once by child processes; each read then runs repeatedly in this process.
+/// services list (the first, a filtered, a searched and the riskiest first), one service's state and trend, the biggest hub's
+/// callers and the fleet's waivers. The fleet is generated, imported and audited once by child processes, and waivers are
+/// asked for and approved on some of its services in this process; each read then runs repeatedly in this process.
 /// </summary>
 public sealed class BrowseBenchmark
 {
@@ -41,6 +43,7 @@ public sealed class BrowseBenchmark
             var database = await BenchProcess.GenerateAndImportAsync(run, run.Get(_services), run.Get(_seed), workspace.FullName);
             await BenchProcess.RunChildAsync(run, ["--db", database, "--actor", "bench", "audit", "run"]);
             await using var store = await run.OpenExistingStoreAsync(database);
+            await BenchWaivers.AddAsync(store, run);
             var figures = await MeasureAsync(store, run, repeat);
             if (run.Json)
             {
@@ -65,6 +68,10 @@ public sealed class BrowseBenchmark
         var riskiest = new ServiceSearch(Sort: ServiceSort.Risk, PageSize: Math.Min(repeat + 1, ServiceSearch.MaxPageSize));
         var ids = (await store.SearchServicesAsync(riskiest, token)).Services.Select(service => service.Id).ToList();
         var services = (await store.CountServicesAsync(token)).Sum(count => count.Services);
+        var audit = await store.Audits.GetLatestSucceededRunAsync(token) ?? throw new CliException(ExitCodes.InternalError, "the fleet's audit did not succeed");
+        var hub = (await store.Audits.ListHubsAsync(audit.Id, 1, token))[0].ServiceId;
+        var callers = (await store.GetCallersAsync(hub, token)).Count;
+        var waivers = (await WaiversAsync(store, token)).Count;
         var next = 0;
         return
         [
@@ -80,7 +87,16 @@ public sealed class BrowseBenchmark
                 var id = ids[next++ % ids.Count];
                 return (await store.GetServiceAsync(id, token), await ServiceTrend.LoadAsync(store, id, cancellationToken: token));
             }),
+            await TimeAsync($"callers of the biggest hub ({hub}, {callers} callers), first 100", repeat, async () => (await store.GetCallersAsync(hub, token)).Take(100).ToList()),
+            await TimeAsync($"waivers page ({waivers} waivers)", repeat, () => WaiversAsync(store, token)),
         ];
+    }
+
+    // What the waivers page reads: every waiver of the fleet, with its service.
+    private static async Task<List<(ServiceProfile Service, Waiver Waiver)>> WaiversAsync(GovernanceStore store, CancellationToken cancellationToken)
+    {
+        var services = await store.ListServicesAsync(new ServiceQuery(WithWaivers: true), cancellationToken);
+        return [.. services.SelectMany(service => service.State.Waivers.Select(waiver => (service.State.Profile, waiver)))];
     }
 
     private static async Task<ReadFigures> TimeAsync<T>(string read, int repeat, Func<Task<T>> once)
