@@ -70,7 +70,7 @@ public sealed class BrowseBenchmark
         var services = (await store.CountServicesAsync(token)).Sum(count => count.Services);
         var audit = await store.Audits.GetLatestSucceededRunAsync(token) ?? throw new CliException(ExitCodes.InternalError, "the fleet's audit did not succeed");
         var hub = (await store.Audits.ListHubsAsync(audit.Id, 1, token))[0].ServiceId;
-        var callers = (await store.GetCallersAsync(hub, token)).Count;
+        var callers = (await store.GetCallersAsync(hub, 0, token)).Total;
         var waivers = (await WaiversAsync(store, token)).Count;
         var next = 0;
         return
@@ -87,7 +87,7 @@ public sealed class BrowseBenchmark
                 var id = ids[next++ % ids.Count];
                 return (await store.GetServiceAsync(id, token), await ServiceTrend.LoadAsync(store, id, cancellationToken: token));
             }),
-            await TimeAsync($"callers of the biggest hub ({hub}, {callers} callers), first 100", repeat, async () => (await store.GetCallersAsync(hub, token)).Take(100).ToList()),
+            await TimeAsync($"callers of the biggest hub ({hub}, {callers} callers), first 100", repeat, () => store.GetCallersAsync(hub, 100, token)),
             await TimeAsync($"waivers page ({waivers} waivers)", repeat, () => WaiversAsync(store, token)),
         ];
     }

@@ -100,30 +100,38 @@ internal sealed class ServiceTable : StateTable<ServiceState>
     }
 
     /// <summary>
-    /// The callers of <paramref name="serviceId"/>, ordered by id (see <see cref="GovernanceStore.GetCallersAsync"/>): their ids
-    /// in one query of the edge index, then their states, with those of the callers the service names itself, in one query of the primary key.
+    /// How many services call <paramref name="serviceId"/>, and the first <paramref name="limit"/> by id (see
+    /// <see cref="GovernanceStore.GetCallersAsync"/>): the callers by edge counted and the first of them found in the edge index,
+    /// the callers the service names itself (dependencyOf) without an edge found among the services, then the states of the
+    /// callers listed only, in one query of the primary key.
     /// </summary>
-    public async Task<List<ServiceCaller>> ReadCallersAsync(DbConnection connection, DbTransaction transaction, string serviceId, CancellationToken cancellationToken)
+    public async Task<CallerPage> ReadCallersAsync(DbConnection connection, DbTransaction transaction, string serviceId, int limit, CancellationToken cancellationToken)
     {
         if (await ReadAsync(connection, transaction, serviceId, cancellationToken).ConfigureAwait(false) is not { State: var callee })
         {
-            return [];
+            return new CallerPage([], 0);
         }
 
         string[] targets = [callee.Id, .. callee.Profile.ProvidesApis.Select(api => EntityRefs.ApiPrefix + api)];
-        var ids = await _dependencies.ReadCallersAsync(connection, transaction, targets, cancellationToken).ConfigureAwait(false);
-        ids.UnionWith(callee.Profile.DependencyOf);
-        ids.Remove(callee.Id);
-        var rows = await ReadManyAsync(connection, transaction, ids, cancellationToken).ConfigureAwait(false);
+        var (byEdge, byEdgeTotal) = await _dependencies.ReadCallersAsync(connection, transaction, targets, callee.Id, limit, cancellationToken).ConfigureAwait(false);
+        var declared = callee.Profile.DependencyOf;
+        List<string> declaredOnly = declared.Count == 0
+            ? []
+            : await _dependencies.ReadDeclaredOnlyAsync(connection, transaction, targets, callee.Id, declared, cancellationToken).ConfigureAwait(false);
+
+        // The first by id of both sets: the edge index gave its first `limit`, so no caller beyond them can be among the page.
+        var listed = byEdge.Concat(declaredOnly).Order(StringComparer.Ordinal).Take(limit).ToList();
+        var rows = await ReadManyAsync(connection, transaction, listed, cancellationToken).ConfigureAwait(false);
 
         // A caller the index found calls by its own edge; one the service names (dependencyOf) without one calls by a default edge.
-        return
-        [
-            .. rows.Values
-                .Select(row => row.State)
-                .OrderBy(caller => caller.Id, StringComparer.Ordinal)
-                .Select(caller => new ServiceCaller(caller.Id, caller.Profile.Name, caller.Profile.Owner, caller.Profile.Tier, caller.EdgeTo(callee) ?? new Dependency(callee.Id))),
-        ];
+        return new CallerPage(
+            [
+                .. listed
+                    .Where(rows.ContainsKey)
+                    .Select(id => rows[id].State)
+                    .Select(caller => new ServiceCaller(caller.Id, caller.Profile.Name, caller.Profile.Owner, caller.Profile.Tier, caller.EdgeTo(callee) ?? new Dependency(callee.Id))),
+            ],
+            byEdgeTotal + declaredOnly.Count);
     }
 
     public async Task<Versioned<ServiceState>?> ReadAsync(DbConnection connection, DbTransaction? transaction, string id, CancellationToken cancellationToken)
