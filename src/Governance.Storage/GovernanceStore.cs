@@ -203,6 +203,27 @@ public sealed class GovernanceStore : IAsyncDisposable
     }
 
     /// <summary>
+    /// The waivers that match <paramref name="query"/>, each with its service's profile, ordered by service id then trait: found in
+    /// the waiver index that every service write keeps, then the states of the services holding them read, in one snapshot; never a
+    /// scan of states.
+    /// </summary>
+    public async Task<IReadOnlyList<ServiceWaiver>> ListWaiversAsync(WaiverQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await using var connection = await _context.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await _context.Dialect.BeginSnapshotAsync(connection, cancellationToken).ConfigureAwait(false);
+        return await _context.Services.ReadWaiversAsync(connection, transaction, query, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>How many waivers match <paramref name="query"/>, from the waiver index alone.</summary>
+    public async Task<int> CountWaiversAsync(WaiverQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await using var connection = await _context.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await ServiceWaiverTable.CountAsync(connection, query, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
     /// One page of the services that match <paramref name="search"/>, with how many match in all and their risk at the latest
     /// succeeded audit, in one snapshot: from indexes and the page's rows, never a scan of states.
     /// </summary>

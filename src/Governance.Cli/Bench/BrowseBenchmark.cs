@@ -3,7 +3,6 @@ using System.Diagnostics;
 using Governance.Application.Browsing;
 using Governance.Cli.Infrastructure;
 using Governance.Domain.Audit;
-using Governance.Domain.Catalog;
 using Governance.Storage;
 using Governance.Storage.Browsing;
 
@@ -71,7 +70,7 @@ public sealed class BrowseBenchmark
         var audit = await store.Audits.GetLatestSucceededRunAsync(token) ?? throw new CliException(ExitCodes.InternalError, "the fleet's audit did not succeed");
         var hub = (await store.Audits.ListHubsAsync(audit.Id, 1, token))[0].ServiceId;
         var callers = (await store.GetCallersAsync(hub, 0, token)).Total;
-        var waivers = (await WaiversAsync(store, token)).Count;
+        var waivers = await FleetWaivers.LoadAsync(store, run.Context.Time, token);
         var next = 0;
         return
         [
@@ -88,15 +87,9 @@ public sealed class BrowseBenchmark
                 return (await store.GetServiceAsync(id, token), await ServiceTrend.LoadAsync(store, id, cancellationToken: token));
             }),
             await TimeAsync($"callers of the biggest hub ({hub}, {callers} callers), first 100", repeat, () => store.GetCallersAsync(hub, 100, token)),
-            await TimeAsync($"waivers page ({waivers} waivers)", repeat, () => WaiversAsync(store, token)),
+            await TimeAsync($"waivers page ({waivers.Requested.Count} requested, {waivers.Expiring.Count} expiring, {waivers.Active} apply)", repeat,
+                () => FleetWaivers.LoadAsync(store, run.Context.Time, token)),
         ];
-    }
-
-    // What the waivers page reads: every waiver of the fleet, with its service.
-    private static async Task<List<(ServiceProfile Service, Waiver Waiver)>> WaiversAsync(GovernanceStore store, CancellationToken cancellationToken)
-    {
-        var services = await store.ListServicesAsync(new ServiceQuery(WithWaivers: true), cancellationToken);
-        return [.. services.SelectMany(service => service.State.Waivers.Select(waiver => (service.State.Profile, waiver)))];
     }
 
     private static async Task<ReadFigures> TimeAsync<T>(string read, int repeat, Func<Task<T>> once)
