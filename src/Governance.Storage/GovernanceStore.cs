@@ -178,17 +178,20 @@ public sealed class GovernanceStore : IAsyncDisposable
     }
 
     /// <summary>
-    /// The services that call service <paramref name="serviceId"/>, ordered by id, as the fleet graph resolves calls: each with
-    /// the edge of its own state that targets the service's id or an <c>api:NAME</c> the service provides (the first such edge,
-    /// in the caller's order), or, for a caller the service names in its <c>dependencyOf</c> that has no such edge, a default
-    /// edge to it. Never the service itself; none when it does not exist. Indexed queries in one snapshot, never a scan of states.
+    /// How many services call service <paramref name="serviceId"/>, and the first <paramref name="limit"/> of them by id, as the
+    /// fleet graph resolves calls: each with the edge of its own state that targets the service's id or an <c>api:NAME</c> the
+    /// service provides (the first such edge, in the caller's order), or, for a caller the service names in its
+    /// <c>dependencyOf</c> that has no such edge, a default edge to it. Never the service itself; none when it does not exist.
+    /// Indexed queries in one snapshot, reading the states of the callers listed only: a hub's thousands are counted, not read.
     /// </summary>
-    public async Task<IReadOnlyList<ServiceCaller>> GetCallersAsync(string serviceId, CancellationToken cancellationToken = default)
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="limit"/> is negative.</exception>
+    public async Task<CallerPage> GetCallersAsync(string serviceId, int limit, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(serviceId);
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
         await using var connection = await _context.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await _context.Dialect.BeginSnapshotAsync(connection, cancellationToken).ConfigureAwait(false);
-        return await _context.Services.ReadCallersAsync(connection, transaction, serviceId, cancellationToken).ConfigureAwait(false);
+        return await _context.Services.ReadCallersAsync(connection, transaction, serviceId, limit, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The services that match <paramref name="query"/>, ordered by id.</summary>
@@ -197,6 +200,27 @@ public sealed class GovernanceStore : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(query);
         await using var connection = await _context.OpenAsync(cancellationToken).ConfigureAwait(false);
         return await _context.Services.ListAsync(connection, query, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The waivers that match <paramref name="query"/>, each with its service's profile, ordered by service id then trait: found in
+    /// the waiver index that every service write keeps, then the states of the services holding them read, in one snapshot; never a
+    /// scan of states.
+    /// </summary>
+    public async Task<IReadOnlyList<ServiceWaiver>> ListWaiversAsync(WaiverQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await using var connection = await _context.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await _context.Dialect.BeginSnapshotAsync(connection, cancellationToken).ConfigureAwait(false);
+        return await _context.Services.ReadWaiversAsync(connection, transaction, query, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>How many waivers match <paramref name="query"/>, from the waiver index alone.</summary>
+    public async Task<int> CountWaiversAsync(WaiverQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await using var connection = await _context.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await ServiceWaiverTable.CountAsync(connection, query, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

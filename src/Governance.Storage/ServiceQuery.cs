@@ -1,7 +1,7 @@
 namespace Governance.Storage;
 
-/// <summary>Which services to list; every filter left null (or false) matches all. <paramref name="WithWaivers"/>: only services holding a waiver of any status.</summary>
-public sealed record ServiceQuery(string? Owner = null, int? Tier = null, bool WithWaivers = false)
+/// <summary>Which services to list; every filter left null matches all.</summary>
+public sealed record ServiceQuery(string? Owner = null, int? Tier = null)
 {
     public static readonly ServiceQuery All = new();
 }

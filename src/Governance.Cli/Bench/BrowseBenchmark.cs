@@ -9,8 +9,9 @@ namespace Governance.Cli.Bench;
 
 /// <summary>
 /// <c>governance bench browse</c>: what the web pages read, timed on a generated fleet — the fleet overview, pages of the
-/// services list (the first, a filtered, a searched and the riskiest first) and one service's state and trend. The fleet is
-/// generated, imported and audited once by child processes; each read then runs repeatedly in this process.
+/// services list (the first, a filtered, a searched and the riskiest first), one service's state and trend, the biggest hub's
+/// callers and the fleet's waivers. The fleet is generated, imported and audited once by child processes, and waivers are
+/// asked for and approved on some of its services in this process; each read then runs repeatedly in this process.
 /// </summary>
 public sealed class BrowseBenchmark
 {
@@ -40,6 +41,7 @@ public sealed class BrowseBenchmark
             var database = await BenchProcess.GenerateAndImportAsync(run, run.Get(_services), run.Get(_seed), workspace.FullName);
             await BenchProcess.RunChildAsync(run, ["--db", database, "--actor", "bench", "audit", "run"]);
             await using var store = await run.OpenExistingStoreAsync(database);
+            await BenchWaivers.AddAsync(store, run);
             var figures = await MeasureAsync(store, run, repeat);
             if (run.Json)
             {
@@ -64,6 +66,10 @@ public sealed class BrowseBenchmark
         var riskiest = new ServiceSearch(Sort: ServiceSort.Risk, PageSize: Math.Min(repeat + 1, ServiceSearch.MaxPageSize));
         var ids = (await store.SearchServicesAsync(riskiest, token)).Services.Select(service => service.Id).ToList();
         var services = (await store.CountServicesAsync(token)).Sum(count => count.Services);
+        var audit = await store.Audits.GetLatestSucceededRunAsync(token) ?? throw new CliException(ExitCodes.InternalError, "the fleet's audit did not succeed");
+        var hub = (await store.Audits.ListHubsAsync(audit.Id, 1, token))[0].ServiceId;
+        var callers = (await store.GetCallersAsync(hub, 0, token)).Total;
+        var waivers = await FleetWaivers.LoadAsync(store, run.Context.Time, token);
         var next = 0;
         return
         [
@@ -79,6 +85,9 @@ public sealed class BrowseBenchmark
                 var id = ids[next++ % ids.Count];
                 return (await store.GetServiceAsync(id, token), await ServiceTrend.LoadAsync(store, id, cancellationToken: token));
             }),
+            await TimeAsync($"callers of the biggest hub ({hub}, {callers} callers), first 100", repeat, () => store.GetCallersAsync(hub, 100, token)),
+            await TimeAsync($"waivers page ({waivers.Requested.Count} requested, {waivers.Expiring.Count} expiring, {waivers.Active} apply)", repeat,
+                () => FleetWaivers.LoadAsync(store, run.Context.Time, token)),
         ];
     }
 }

@@ -58,7 +58,8 @@ public sealed class ServicesCommand
         await using var store = await run.OpenExistingStoreAsync();
         var service = await store.GetServiceAsync(id, run.CancellationToken)
             ?? throw new CliException(ExitCodes.NotFound, $"no service '{id}' in {store.Location}; 'governance services list' shows what there is");
-        var dependents = (await store.GetCallersAsync(id, run.CancellationToken))
+        // Every caller, in the table and the JSON alike: a command's answer is whole, and scripts count and filter it.
+        var dependents = (await store.GetCallersAsync(id, int.MaxValue, run.CancellationToken)).Callers
             .Select(caller => new Dependent(caller.Id, caller.Tier, caller.Edge.CriticalPath, caller.Edge.Synchronous))
             .ToList();
         if (run.Json)

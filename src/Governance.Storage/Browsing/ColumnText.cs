@@ -18,6 +18,8 @@ internal static class ColumnText
 
     public static string Status(RemediationStatus status) => Name(status);
 
+    public static string Status(WaiverStatus status) => Name(status);
+
     private static string Name<TEnum>(TEnum value)
         where TEnum : struct, Enum => JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
 

@@ -11,7 +11,7 @@ namespace Governance.Storage.Tables;
 /// <summary>
 /// The <c>services</c> table: one row per service aggregate, with owner, tier, lifecycle and exposure pulled out for queries,
 /// and the indexes written with it: <c>service_apis</c> (the APIs each provides), <c>service_dependencies</c> (the targets
-/// each calls) and <c>remediation_items</c>.
+/// each calls), <c>remediation_items</c> and <c>service_waivers</c>.
 /// </summary>
 internal sealed class ServiceTable : StateTable<ServiceState>
 {
@@ -59,7 +59,8 @@ internal sealed class ServiceTable : StateTable<ServiceState>
 
     /// <summary>
     /// Queues the write of a changed service, conditional on its stored version, and of its <c>service_apis</c>,
-    /// <c>service_dependencies</c> and <c>remediation_items</c> rows that change with it. Every write of a service state comes through here.
+    /// <c>service_dependencies</c>, <c>remediation_items</c> and <c>service_waivers</c> rows that change with it. Every write of a
+    /// service state comes through here.
     /// </summary>
     public async ValueTask WriteAsync(RowWriter writer, Tracked<ServiceState> tracked, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -67,6 +68,7 @@ internal sealed class ServiceTable : StateTable<ServiceState>
         await ServiceApiTable.Rows.WriteAsync(writer, tracked, cancellationToken).ConfigureAwait(false);
         await ServiceDependencyTable.Rows.WriteAsync(writer, tracked, cancellationToken).ConfigureAwait(false);
         await RemediationItemTable.WriteAsync(writer, tracked.Stored, tracked.State!, cancellationToken).ConfigureAwait(false);
+        await ServiceWaiverTable.WriteAsync(writer, tracked.Stored, tracked.State!, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -100,30 +102,57 @@ internal sealed class ServiceTable : StateTable<ServiceState>
     }
 
     /// <summary>
-    /// The callers of <paramref name="serviceId"/>, ordered by id (see <see cref="GovernanceStore.GetCallersAsync"/>): their ids
-    /// in one query of the edge index, then their states, with those of the callers the service names itself, in one query of the primary key.
+    /// How many services call <paramref name="serviceId"/>, and the first <paramref name="limit"/> by id (see
+    /// <see cref="GovernanceStore.GetCallersAsync"/>): the callers by edge counted and the first of them found in the edge index,
+    /// the callers the service names itself (dependencyOf) without an edge found among the services, then the states of the
+    /// callers listed only, in one query of the primary key.
     /// </summary>
-    public async Task<List<ServiceCaller>> ReadCallersAsync(DbConnection connection, DbTransaction transaction, string serviceId, CancellationToken cancellationToken)
+    public async Task<CallerPage> ReadCallersAsync(DbConnection connection, DbTransaction transaction, string serviceId, int limit, CancellationToken cancellationToken)
     {
         if (await ReadAsync(connection, transaction, serviceId, cancellationToken).ConfigureAwait(false) is not { State: var callee })
         {
-            return [];
+            return new CallerPage([], 0);
         }
 
         string[] targets = [callee.Id, .. callee.Profile.ProvidesApis.Select(api => EntityRefs.ApiPrefix + api)];
-        var ids = await _dependencies.ReadCallersAsync(connection, transaction, targets, cancellationToken).ConfigureAwait(false);
-        ids.UnionWith(callee.Profile.DependencyOf);
-        ids.Remove(callee.Id);
-        var rows = await ReadManyAsync(connection, transaction, ids, cancellationToken).ConfigureAwait(false);
+        var (byEdge, byEdgeTotal) = await _dependencies.ReadCallersAsync(connection, transaction, targets, callee.Id, limit, cancellationToken).ConfigureAwait(false);
+        var declared = callee.Profile.DependencyOf;
+        List<string> declaredOnly = declared.Count == 0
+            ? []
+            : await _dependencies.ReadDeclaredOnlyAsync(connection, transaction, targets, callee.Id, declared, cancellationToken).ConfigureAwait(false);
+
+        // The first by id of both sets: the edge index gave its first `limit`, so no caller beyond them can be among the page.
+        var listed = byEdge.Concat(declaredOnly).Order(StringComparer.Ordinal).Take(limit).ToList();
+        var rows = await ReadManyAsync(connection, transaction, listed, cancellationToken).ConfigureAwait(false);
 
         // A caller the index found calls by its own edge; one the service names (dependencyOf) without one calls by a default edge.
-        return
-        [
-            .. rows.Values
-                .Select(row => row.State)
-                .OrderBy(caller => caller.Id, StringComparer.Ordinal)
-                .Select(caller => new ServiceCaller(caller.Id, caller.Profile.Name, caller.Profile.Owner, caller.Profile.Tier, caller.EdgeTo(callee) ?? new Dependency(callee.Id))),
-        ];
+        return new CallerPage(
+            [
+                .. listed
+                    .Where(rows.ContainsKey)
+                    .Select(id => rows[id].State)
+                    .Select(caller => new ServiceCaller(caller.Id, caller.Profile.Name, caller.Profile.Owner, caller.Profile.Tier, caller.EdgeTo(callee) ?? new Dependency(callee.Id))),
+            ],
+            byEdgeTotal + declaredOnly.Count);
+    }
+
+    /// <summary>
+    /// The waivers that match <paramref name="query"/>, with their service's profile, ordered by service id then trait (see
+    /// <see cref="GovernanceStore.ListWaiversAsync"/>): their keys from the waiver index, then the states of their services in one
+    /// query of the primary key.
+    /// </summary>
+    public async Task<List<ServiceWaiver>> ReadWaiversAsync(DbConnection connection, DbTransaction transaction, WaiverQuery query, CancellationToken cancellationToken)
+    {
+        var keys = await ServiceWaiverTable.ReadKeysAsync(connection, transaction, query, cancellationToken).ConfigureAwait(false);
+        var rows = await ReadManyAsync(connection, transaction, [.. keys.Select(key => key.ServiceId).Distinct(StringComparer.Ordinal)], cancellationToken).ConfigureAwait(false);
+        var waivers = new List<ServiceWaiver>(keys.Count);
+        foreach (var (serviceId, traitId) in keys)
+        {
+            var state = rows[serviceId].State;
+            waivers.Add(new ServiceWaiver(state.Profile, state.Waivers.First(waiver => waiver.TraitId == traitId)));
+        }
+
+        return waivers;
     }
 
     public async Task<Versioned<ServiceState>?> ReadAsync(DbConnection connection, DbTransaction? transaction, string id, CancellationToken cancellationToken)
@@ -160,12 +189,6 @@ internal sealed class ServiceTable : StateTable<ServiceState>
         {
             conditions.Add("tier = @tier");
             command.AddParameter("tier", tier, System.Data.DbType.Int32);
-        }
-
-        // A text test, no JSON parsing: the serializer writes the list without spaces, and "[]" when it is empty.
-        if (query.WithWaivers)
-        {
-            conditions.Add("state LIKE '%\"waivers\":[{%'");
         }
 
         var where = conditions.Count == 0 ? string.Empty : " WHERE " + string.Join(" AND ", conditions);

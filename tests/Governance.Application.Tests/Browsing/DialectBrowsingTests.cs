@@ -19,6 +19,11 @@ public sealed class SqliteServiceTrendTests : ServiceTrendTests
     protected override Task<ITestDatabase> CreateDatabaseAsync() => Task.FromResult<ITestDatabase>(new SqliteTestDatabase());
 }
 
+public sealed class SqliteFleetWaiversTests : FleetWaiversTests
+{
+    protected override Task<ITestDatabase> CreateDatabaseAsync() => Task.FromResult<ITestDatabase>(new SqliteTestDatabase());
+}
+
 // On the PostgreSQL server the storage tests' fixture starts: a fresh database per test.
 [RequiresPostgreSql]
 [Collection(ApplicationPostgresCollection.Name)]
@@ -37,6 +42,13 @@ public sealed class PostgreSqlServiceDirectoryTests(PostgresServer server) : Ser
 [RequiresPostgreSql]
 [Collection(ApplicationPostgresCollection.Name)]
 public sealed class PostgreSqlServiceTrendTests(PostgresServer server) : ServiceTrendTests
+{
+    protected override async Task<ITestDatabase> CreateDatabaseAsync() => await server.CreateDatabaseAsync();
+}
+
+[RequiresPostgreSql]
+[Collection(ApplicationPostgresCollection.Name)]
+public sealed class PostgreSqlFleetWaiversTests(PostgresServer server) : FleetWaiversTests
 {
     protected override async Task<ITestDatabase> CreateDatabaseAsync() => await server.CreateDatabaseAsync();
 }

@@ -5,7 +5,7 @@ using Governance.Storage.Tests.Support;
 
 namespace Governance.Storage.Tests.Contract;
 
-/// <summary>A service's callers, found through the index of edges that every service write keeps in its own transaction.</summary>
+/// <summary>A service's callers, found and counted through the index of edges that every service write keeps in its own transaction.</summary>
 public abstract class CallerContractTests : StoreTestBase
 {
     [StoreFact]
@@ -31,16 +31,83 @@ public abstract class CallerContractTests : StoreTestBase
                 new ServiceCaller("both", "Service both", "team-both", 2, new Dependency("api:refunds") { GracefulDegradation = true, TimeoutMs = 900 }),
                 new ServiceCaller("web", "Service web", "team-web", 3, new Dependency("billing") { CriticalPath = false, TimeoutMs = 300, Retries = 2, CircuitBreaker = true }),
             ],
-            await Store.GetCallersAsync("billing"));
+            await CallersAsync("billing"));
         Assert.Equal(
             [
                 new ServiceCaller("app", "Service app", "team-app", 0, new Dependency("api:payments") { Synchronous = false, ClientCache = true }),
                 new ServiceCaller("billing", "Service billing", "team-billing", 1, new Dependency("api:payments") { TimeoutMs = 150 }),
                 new ServiceCaller("unrelated", "Service unrelated", "team-unrelated", 1, new Dependency("other-pay")),
             ],
-            await Store.GetCallersAsync("other-pay"));
-        Assert.Empty(await Store.GetCallersAsync("web"));
-        Assert.Empty(await Store.GetCallersAsync("ghost"));
+            await CallersAsync("other-pay"));
+        Assert.Empty(await CallersAsync("web"));
+        Assert.Empty(await CallersAsync("ghost"));
+    }
+
+    [StoreFact]
+    public async Task A_page_holds_the_first_callers_by_id_and_the_total_counts_each_caller_once()
+    {
+        // hub calls its own API and names four callers: b-declared and z-declared without an edge to it, c-both with two, ghost not stored.
+        string[] many = [.. Enumerable.Range(1, 20).Select(i => $"f-{i:D2}")];
+        var batch = await Store.ApplyBatchAsync(new CatalogBatch(
+            [
+                Define("hub", 0, ["flags"], ["b-declared", "z-declared", "c-both", "ghost"], new Dependency("api:flags")),
+                Define("a-direct", 1, [], [], new Dependency("hub") { Retries = 1 }),
+                Define("b-declared", 2),
+                Define("c-both", 1, [], [], new Dependency("api:flags") { TimeoutMs = 100 }, new Dependency("hub") { Retries = 4 }),
+                Define("d-api", 3, [], [], new Dependency("api:flags") { Synchronous = false }),
+                .. many.Select(id => Define(id, 3, [], [], new Dependency("hub"))),
+                Define("z-declared", 2, [], [], new Dependency("elsewhere")),
+                Define("unrelated", 1, [], [], new Dependency("elsewhere"), new Dependency("api:other")),
+            ],
+            []), "importer");
+        Assert.True(batch.Applied);
+
+        List<ServiceCaller> all =
+        [
+            Caller("a-direct", new Dependency("hub") { Retries = 1 }, tier: 1),
+            Caller("b-declared", new Dependency("hub"), tier: 2),
+            Caller("c-both", new Dependency("api:flags") { TimeoutMs = 100 }, tier: 1),
+            Caller("d-api", new Dependency("api:flags") { Synchronous = false }),
+            .. many.Select(id => Caller(id, new Dependency("hub"))),
+            Caller("z-declared", new Dependency("hub"), tier: 2),
+        ];
+        Assert.Equal(25, all.Count);
+
+        var none = await Store.GetCallersAsync("hub", 0);
+        var first = await Store.GetCallersAsync("hub", 3);
+        var five = await Store.GetCallersAsync("hub", 5);
+        var exact = await Store.GetCallersAsync("hub", 25);
+        var more = await Store.GetCallersAsync("hub", 100);
+
+        Assert.Equal((25, 25, 25, 25, 25), (none.Total, first.Total, five.Total, exact.Total, more.Total));
+        Assert.Empty(none.Callers);
+        Assert.Equal(all.Take(3), first.Callers);
+        Assert.Equal(all.Take(5), five.Callers);
+        Assert.Equal(all, exact.Callers);
+        Assert.Equal(all, more.Callers);
+
+        var nobody = await Store.GetCallersAsync("a-direct", 10);
+        var missing = await Store.GetCallersAsync("ghost", 10);
+        Assert.Equal((0, 0, 0, 0), (nobody.Total, nobody.Callers.Count, missing.Total, missing.Callers.Count));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Store.GetCallersAsync("hub", -1));
+    }
+
+    [StoreFact]
+    public async Task Only_declared_callers_make_a_page_when_no_edge_reaches_the_service()
+    {
+        var batch = await Store.ApplyBatchAsync(new CatalogBatch(
+            [
+                Define("lib", 2, [], ["y-user", "x-user", "nobody"]),
+                Define("x-user", 1),
+                Define("y-user", 3, [], [], new Dependency("elsewhere")),
+            ],
+            []), "importer");
+        Assert.True(batch.Applied);
+
+        var page = await Store.GetCallersAsync("lib", 1);
+
+        Assert.Equal(2, page.Total);
+        Assert.Equal([Caller("x-user", new Dependency("lib"), tier: 1)], page.Callers);
     }
 
     [StoreFact]
@@ -50,24 +117,24 @@ public abstract class CallerContractTests : StoreTestBase
         await Store.ExecuteAsync("cache", Define("cache", 2), "alice");
         await Store.ExecuteAsync("web", Define("web", 3, [], [], new Dependency("db") { Retries = 1 }), "alice");
         Assert.Equal("web>db", await EdgeRowsAsync());
-        Assert.Equal([Caller("web", new Dependency("db") { Retries = 1 })], await Store.GetCallersAsync("db"));
+        Assert.Equal([Caller("web", new Dependency("db") { Retries = 1 })], await CallersAsync("db"));
 
         // A dependency added, and an edge's attributes changed: those are read from the caller's state.
         await Store.ExecuteAsync("web", Define("web", 3, [], [], new Dependency("db") { Retries = 3 }, new Dependency("cache")), "alice");
         Assert.Equal("web>cache web>db", await EdgeRowsAsync());
-        Assert.Equal([Caller("web", new Dependency("db") { Retries = 3 })], await Store.GetCallersAsync("db"));
-        Assert.Equal([Caller("web", new Dependency("cache"))], await Store.GetCallersAsync("cache"));
+        Assert.Equal([Caller("web", new Dependency("db") { Retries = 3 })], await CallersAsync("db"));
+        Assert.Equal([Caller("web", new Dependency("cache"))], await CallersAsync("cache"));
 
         // A target changed: from cache to an API db provides, which comes first in web's order.
         await Store.ExecuteAsync("web", Define("web", 3, [], [], new Dependency("db") { Retries = 3 }, new Dependency("api:kv") { TimeoutMs = 50 }), "alice");
         Assert.Equal("web>api:kv web>db", await EdgeRowsAsync());
-        Assert.Empty(await Store.GetCallersAsync("cache"));
-        Assert.Equal([Caller("web", new Dependency("api:kv") { TimeoutMs = 50 })], await Store.GetCallersAsync("db"));
+        Assert.Empty(await CallersAsync("cache"));
+        Assert.Equal([Caller("web", new Dependency("api:kv") { TimeoutMs = 50 })], await CallersAsync("db"));
 
         // The callee redefined without the API: the edge stays, and no longer reaches it.
         await Store.ExecuteAsync("db", Define("db", 1), "alice");
         Assert.Equal("web>api:kv web>db", await EdgeRowsAsync());
-        Assert.Equal([Caller("web", new Dependency("db") { Retries = 3 })], await Store.GetCallersAsync("db"));
+        Assert.Equal([Caller("web", new Dependency("db") { Retries = 3 })], await CallersAsync("db"));
 
         // A merged definition that names no dependencies keeps them.
         await Store.ExecuteAsync("web", Define("web", 3) with { Mode = DefinitionMode.Merge, Dependencies = null, Facts = new OperationalFacts { ManualDeploySteps = 2 } }, "alice");
@@ -83,11 +150,11 @@ public abstract class CallerContractTests : StoreTestBase
         var stale = await Store.CommitServiceAsync(decidedOn.State with { Dependencies = [new Dependency("db")] }, decidedOn, Define("web", 3), "grain");
         Assert.Equal(new CommitOutcome.Stale(5), stale);
         Assert.Equal("web>cache", await EdgeRowsAsync());
-        Assert.Empty(await Store.GetCallersAsync("db"));
+        Assert.Empty(await CallersAsync("db"));
 
         await Store.ExecuteAsync("web", Define("web", 3), "alice");
         Assert.Null(await EdgeRowsAsync());
-        Assert.Empty(await Store.GetCallersAsync("cache"));
+        Assert.Empty(await CallersAsync("cache"));
     }
 
     [StoreFact]
@@ -113,7 +180,7 @@ public abstract class CallerContractTests : StoreTestBase
         Assert.Equal("api>cache new-one>db web>cache", await EdgeRowsAsync());
         Assert.Equal(
             [Caller("api", new Dependency("cache"), tier: 2), Caller("web", new Dependency("cache") { Retries = 4 })],
-            await Store.GetCallersAsync("cache"));
+            await CallersAsync("cache"));
     }
 
     [StoreFact]
@@ -136,7 +203,7 @@ public abstract class CallerContractTests : StoreTestBase
         Assert.Equal("web>api:kv web>db web>ghost worker>api:kv", await EdgeRowsAsync());
         Assert.Equal(
             [Caller("web", new Dependency("api:kv")), Caller("worker", new Dependency("api:kv") { Synchronous = false }, tier: 2)],
-            await reopened.GetCallersAsync("db"));
+            await CallersAsync("db", reopened));
     }
 
     [StoreFact]
@@ -173,8 +240,12 @@ public abstract class CallerContractTests : StoreTestBase
             var expected = graph.CallsTo(service.Id)
                 .DistinctBy(call => call.Caller.Id)
                 .OrderBy(call => call.Caller.Id, StringComparer.Ordinal)
-                .Select(call => new ServiceCaller(call.Caller.Id, call.Caller.Profile.Name, call.Caller.Profile.Owner, call.Caller.Profile.Tier, call.Edge));
-            Assert.Equal(expected, await Store.GetCallersAsync(service.Id));
+                .Select(call => new ServiceCaller(call.Caller.Id, call.Caller.Profile.Name, call.Caller.Profile.Owner, call.Caller.Profile.Tier, call.Edge))
+                .ToList();
+            Assert.Equal(expected, await CallersAsync(service.Id));
+            var page = await Store.GetCallersAsync(service.Id, 2);
+            Assert.Equal(expected.Count, page.Total);
+            Assert.Equal(expected.Take(2), page.Callers);
         }
     }
 
@@ -183,6 +254,14 @@ public abstract class CallerContractTests : StoreTestBase
         {
             Dependencies = edges,
         };
+
+    /// <summary>Every caller of <paramref name="id"/>; the page's total counts exactly those listed.</summary>
+    private async Task<IReadOnlyList<ServiceCaller>> CallersAsync(string id, GovernanceStore? store = null)
+    {
+        var page = await (store ?? Store).GetCallersAsync(id, int.MaxValue);
+        Assert.Equal(page.Callers.Count, page.Total);
+        return page.Callers;
+    }
 
     private static ServiceCaller Caller(string id, Dependency edge, int tier = 3) => new(id, $"Service {id}", $"team-{id}", tier, edge);
 

@@ -94,3 +94,10 @@ public sealed class PostgreSqlBackfillTests(PostgresServer server) : BackfillCon
 {
     protected override async Task<ITestDatabase> CreateDatabaseAsync() => await server.CreateDatabaseAsync();
 }
+
+[RequiresPostgreSql]
+[Collection(PostgresCollection.Name)]
+public sealed class PostgreSqlWaiverTests(PostgresServer server) : WaiverContractTests
+{
+    protected override async Task<ITestDatabase> CreateDatabaseAsync() => await server.CreateDatabaseAsync();
+}

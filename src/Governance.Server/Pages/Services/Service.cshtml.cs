@@ -33,7 +33,8 @@ public sealed class ServiceModel(ServiceGrains grains, PageWrite write, StoreHol
 
     public IReadOnlyList<HistoryEntry> History { get; private set; } = [];
 
-    public IReadOnlyList<Storage.ServiceCaller> Callers { get; private set; } = [];
+    /// <summary>How many services call it, and the first <see cref="CallersShown"/> by id.</summary>
+    public Storage.CallerPage Callers { get; private set; } = new([], 0);
 
     /// <summary>The service's score over the audit runs, as an inline SVG chart.</summary>
     public string TrendChart { get; private set; } = string.Empty;
@@ -95,7 +96,7 @@ public sealed class ServiceModel(ServiceGrains grains, PageWrite write, StoreHol
 
         Service = service with { State = CustomerRestriction.For(Caller, service.State) };
         Risks = await grains.GetRisksAsync(id, cancellationToken);
-        Callers = await holder.Store.GetCallersAsync(id, cancellationToken);
+        Callers = await holder.Store.GetCallersAsync(id, CallersShown, cancellationToken);
         TrendChart = FleetCharts.ScoreTrend(await ServiceTrend.LoadAsync(holder.Store, id, cancellationToken: cancellationToken));
         var history = new List<HistoryEntry>();
         await foreach (var entry in holder.Store.ReadHistoryAsync(service.State.Subject, cancellationToken))

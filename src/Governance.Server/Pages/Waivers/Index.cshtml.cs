@@ -1,3 +1,4 @@
+using Governance.Application.Browsing;
 using Governance.Domain.Identity;
 using Governance.Server.Hosting;
 using Governance.Server.Identity;
@@ -10,13 +11,7 @@ namespace Governance.Server.Pages.Waivers;
 [Authorize(Policy = Access.Read)]
 public sealed class IndexModel(StoreHolder holder, TimeProvider time) : PageModel
 {
-    public IReadOnlyList<WaiverRow> Requested { get; private set; } = [];
-
-    public IReadOnlyList<WaiverRow> Expiring { get; private set; } = [];
-
-    public IReadOnlyList<WaiverRow> Expired { get; private set; } = [];
-
-    public int Active { get; private set; }
+    public FleetWaivers Waivers { get; private set; } = new([], [], [], 0);
 
     public Account Caller => AccountClaims.AccountOf(User)!;
 
@@ -24,11 +19,6 @@ public sealed class IndexModel(StoreHolder holder, TimeProvider time) : PageMode
     {
         ViewData["Title"] = "Waivers";
         ViewData["Section"] = "waivers";
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        var rows = await WaiverRow.ListAsync(holder.Store, cancellationToken);
-        Requested = [.. rows.Where(row => row.IsRequested)];
-        Expiring = [.. rows.Where(row => row.IsExpiring(today)).OrderBy(row => row.Waiver.Expires)];
-        Expired = [.. rows.Where(row => row.IsExpired(today)).OrderByDescending(row => row.Waiver.Expires)];
-        Active = rows.Count(row => row.Waiver.Status == Domain.Catalog.WaiverStatus.Approved && row.Waiver.AppliesOn(today));
+        Waivers = await FleetWaivers.LoadAsync(holder.Store, time, cancellationToken);
     }
 }

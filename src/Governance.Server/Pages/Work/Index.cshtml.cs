@@ -3,7 +3,6 @@ using Governance.Domain.Identity;
 using Governance.Domain.Remediation;
 using Governance.Server.Hosting;
 using Governance.Server.Identity;
-using Governance.Server.Pages.Waivers;
 using Governance.Storage;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -17,10 +16,10 @@ public sealed class IndexModel(StoreHolder holder, TimeProvider time) : PageMode
     public Account Caller => AccountClaims.AccountOf(User)!;
 
     /// <summary>Waiver requests the caller may decide (not their own).</summary>
-    public IReadOnlyList<WaiverRow> ToDecide { get; private set; } = [];
+    public IReadOnlyList<ServiceWaiver> ToDecide { get; private set; } = [];
 
     /// <summary>The caller's own requests still waiting.</summary>
-    public IReadOnlyList<WaiverRow> Waiting { get; private set; } = [];
+    public IReadOnlyList<ServiceWaiver> Waiting { get; private set; } = [];
 
     /// <summary>The services of the caller's team, when they have one.</summary>
     public IReadOnlyList<ServiceState> TeamServices { get; private set; } = [];
@@ -36,7 +35,7 @@ public sealed class IndexModel(StoreHolder holder, TimeProvider time) : PageMode
         ViewData["Section"] = "my-work";
         Today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var caller = Caller;
-        var requests = (await WaiverRow.ListAsync(holder.Store, cancellationToken)).Where(row => row.IsRequested).ToList();
+        var requests = await holder.Store.ListWaiversAsync(new WaiverQuery(WaiverStatus.Requested), cancellationToken);
         ToDecide = [.. requests.Where(row => AccessRules.CanApprove(caller, row.Service) && !AccessRules.SamePerson(row.Waiver.RequestedBy ?? string.Empty, caller.Actor))];
         Waiting = [.. requests.Where(row => AccessRules.SamePerson(row.Waiver.RequestedBy ?? string.Empty, caller.Actor))];
         if (caller.Team is { } team)
