@@ -85,8 +85,8 @@ public sealed class BrowseBenchmark
                 var id = ids[next++ % ids.Count];
                 return (await store.GetServiceAsync(id, token), await ServiceTrend.LoadAsync(store, id, cancellationToken: token));
             }),
-            await TimeAsync($"callers of the biggest hub ({hub}, {callers} callers), first 100", repeat, () => store.GetCallersAsync(hub, 100, token)),
-            await TimeAsync($"waivers page ({waivers.Requested.Count} requested, {waivers.Expiring.Count} expiring, {waivers.Active} apply)", repeat,
+            await BenchProcess.TimeAsync($"callers of the biggest hub ({hub}, {callers} callers), first 100", repeat, () => store.GetCallersAsync(hub, 100, token)),
+            await BenchProcess.TimeAsync($"waivers page ({waivers.Requested.Count} requested, {waivers.Expiring.Count} expiring, {waivers.Active} apply)", repeat,
                 () => FleetWaivers.LoadAsync(store, run.Context.Time, token)),
         ];
     }

@@ -17,7 +17,7 @@ public sealed partial class LargeStorePageTests(LargeWebApp app) : IClassFixture
     {
         var html = await GetAsync("/", "leader-large", [Role.Leader]);
 
-        Assert.Contains($"data-testid=\"service-count\">{LargeWebApp.Services}</div>", html, StringComparison.Ordinal);
+        Assert.Contains($"data-testid=\"service-count\">{LargeWebApp.FleetSize}</div>", html, StringComparison.Ordinal);
         var hubs = html[html.IndexOf("Critical callers", StringComparison.Ordinal)..];
         Assert.Contains(app.Fleet.Services[0].Id, hubs, StringComparison.Ordinal);
     }
@@ -27,8 +27,8 @@ public sealed partial class LargeStorePageTests(LargeWebApp app) : IClassFixture
     {
         var html = await GetAsync("/services", "viewer-large-list", [Role.Viewer]);
 
-        Assert.Contains($"1–50 of {LargeWebApp.Services} services", html, StringComparison.Ordinal);
-        Assert.Contains($"Page 1 of {LargeWebApp.Services / 50}", html, StringComparison.Ordinal);
+        Assert.Contains($"1–50 of {LargeWebApp.FleetSize} services", html, StringComparison.Ordinal);
+        Assert.Contains($"Page 1 of {LargeWebApp.FleetSize / 50}", html, StringComparison.Ordinal);
         Assert.Equal(50, ServiceRows(html));
     }
 

@@ -10,9 +10,9 @@ namespace Governance.Web.Tests.Support;
 /// </summary>
 public sealed class LargeWebApp : DemoWebApp
 {
-    public const int Services = 100_000;
+    public const int FleetSize = 100_000;
 
-    public Fleet Fleet { get; } = FleetGenerator.Generate(Services, seed: 1);
+    public Fleet Fleet { get; } = FleetGenerator.Generate(FleetSize, seed: 1);
 
     private protected override async Task LoadAsync()
     {
