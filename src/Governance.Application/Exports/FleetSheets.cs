@@ -50,12 +50,12 @@ internal static class FleetSheets
             var profile = state.Profile;
             sheet.Text(state.Id);
             sheet.Text(profile.Name);
-            sheet.Text(profile.Owner);
+            sheet.Label(profile.Owner);
             sheet.Number(profile.Tier);
-            sheet.Text(profile.Lifecycle);
-            sheet.Text(state.Footprint is { } footprint ? KebabNames<UnitOfFailure>.Of(footprint.Exposure) : null);
+            sheet.Label(profile.Lifecycle);
+            sheet.Label(state.Footprint is { } footprint ? KebabNames<UnitOfFailure>.Of(footprint.Exposure) : null);
             sheet.Number(score);
-            sheet.Text(score is { } counted ? KebabNames<RiskLevel>.Of(RiskProfile.LevelOf(counted)) : null);
+            sheet.Label(score is { } counted ? KebabNames<RiskLevel>.Of(RiskProfile.LevelOf(counted)) : null);
             sheet.Number(state.RemediationItems.Count(item => item.IsOutstanding));
             sheet.Number(state.RemediationItems.Count(tally.IsLate));
             sheet.EndRow();
@@ -76,11 +76,11 @@ internal static class FleetSheets
                 }
 
                 sheet.Text(service.ServiceId);
-                sheet.Text(service.Team);
+                sheet.Label(service.Team);
                 sheet.Number(service.Tier);
-                sheet.Text(finding.PolicyId);
-                sheet.Text(finding.Title);
-                sheet.Text(KebabNames<Severity>.Of(finding.Severity));
+                sheet.Label(finding.PolicyId);
+                sheet.Label(finding.Title);
+                sheet.Label(KebabNames<Severity>.Of(finding.Severity));
                 sheet.Boolean(finding.IsWaived);
                 sheet.Text(string.Join("; ", finding.Evidence.Select(evidence => evidence.ToString())));
                 sheet.EndRow();
@@ -99,16 +99,16 @@ internal static class FleetSheets
             }
 
             sheet.Text(serviceId);
-            sheet.Text(team);
+            sheet.Label(team);
             sheet.Text(item.Id);
             sheet.Text(item.Title);
-            sheet.Text(item.Programme);
-            sheet.Text(item.Owner);
-            sheet.Text(KebabNames<Priority>.Of(item.Priority));
-            sheet.Text(KebabNames<RemediationStatus>.Of(item.Status));
+            sheet.Label(item.Programme);
+            sheet.Label(item.Owner);
+            sheet.Label(KebabNames<Priority>.Of(item.Priority));
+            sheet.Label(KebabNames<RemediationStatus>.Of(item.Status));
             sheet.Date(item.OpenedOn);
             sheet.Date(item.Eta);
-            sheet.Text(item.TargetQuarter?.ToString());
+            sheet.Label(item.TargetQuarter?.ToString());
             sheet.DateTime(item.CompletedAt);
             sheet.Boolean(tally.IsLate(item));
             sheet.EndRow();
@@ -126,9 +126,9 @@ internal static class FleetSheets
             }
 
             sheet.Text(serviceId);
-            sheet.Text(team);
-            sheet.Text(waiver.TraitId);
-            sheet.Text(tally.WaiverStatus(waiver));
+            sheet.Label(team);
+            sheet.Label(waiver.TraitId);
+            sheet.Label(tally.WaiverStatus(waiver));
             sheet.Text(waiver.RequestedBy);
 
             // Waivers granted in one step, before requests existed, name only their approver.

@@ -25,13 +25,17 @@ internal sealed class SheetWriter : IDisposable
     // Excel counts days from 1899-12-30 (its 1900 leap-year bug makes 1 March 1900 day 61 either way).
     private static readonly DateOnly Epoch = new(1899, 12, 30);
 
+    private static readonly string[] StyleIndexes = [.. Enum.GetValues<CellStyle>().Select(style => ((uint)style).ToString(CultureInfo.InvariantCulture))];
+
     private readonly Stream _part;
     private readonly OpenXmlWriter _writer;
     private readonly IReadOnlyList<SheetColumn> _columns;
     private readonly string[] _letters;
     private readonly int _maxRows;
     private readonly bool _filter;
-    private readonly List<OpenXmlAttribute> _attributes = new(3);
+    private readonly SharedStrings _strings;
+    private readonly OpenXmlAttribute[] _rowAttribute = new OpenXmlAttribute[1];
+    private readonly OpenXmlAttribute[][] _cellAttributes = [new OpenXmlAttribute[1], new OpenXmlAttribute[2], new OpenXmlAttribute[3]];
     private readonly Row _row = new();
     private readonly Cell _cell = new();
     private readonly CellValue _value = new();
@@ -47,7 +51,8 @@ internal sealed class SheetWriter : IDisposable
     /// <param name="maxRows">How many rows, the header included, the sheet may hold (Excel's limit unless a test asks for fewer).</param>
     /// <param name="selected">Whether this is the sheet the workbook opens on.</param>
     /// <param name="filter">Whether the header row gets filter buttons over every row written.</param>
-    public SheetWriter(Stream part, IReadOnlyList<SheetColumn> columns, int maxRows, bool selected, bool filter)
+    /// <param name="strings">The package's table of the texts that repeat, which <see cref="Label"/> cells point into.</param>
+    public SheetWriter(Stream part, IReadOnlyList<SheetColumn> columns, int maxRows, bool selected, bool filter, SharedStrings strings)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxRows, 2);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(maxRows, ExcelMaxRows);
@@ -55,6 +60,7 @@ internal sealed class SheetWriter : IDisposable
         _letters = [.. Enumerable.Range(0, columns.Count).Select(ColumnName)];
         _maxRows = maxRows;
         _filter = filter;
+        _strings = strings;
         _part = part;
         _writer = OpenXmlWriter.Create(part);
         _writer.WriteStartDocument();
@@ -97,7 +103,7 @@ internal sealed class SheetWriter : IDisposable
         BeginRow();
         foreach (var label in labels)
         {
-            Text(label, CellStyle.Header);
+            Label(label, CellStyle.Header);
         }
 
         EndRow();
@@ -136,6 +142,13 @@ internal sealed class SheetWriter : IDisposable
         _writer.WriteEndElement();
         _writer.WriteEndElement();
     }
+
+    /// <summary>
+    /// A text cell for a value that repeats down its column (a team, a status, a policy): kept once in the package's shared
+    /// strings, the cell only points at it. Null leaves the cell empty.
+    /// </summary>
+    public void Label(string? value, CellStyle style = CellStyle.Plain) =>
+        Value(value is null ? null : _strings.IndexOf(Clean(value)).ToString(CultureInfo.InvariantCulture), style, "s");
 
     /// <summary>A number cell; null leaves the cell empty.</summary>
     public void Number(long? value) => Value(value?.ToString(CultureInfo.InvariantCulture), CellStyle.Plain, null);
@@ -201,9 +214,8 @@ internal sealed class SheetWriter : IDisposable
         EndRow();
         _rowNumber++;
         _column = 0;
-        _attributes.Clear();
-        _attributes.Add(new OpenXmlAttribute("r", string.Empty, _rowNumber.ToString(CultureInfo.InvariantCulture)));
-        _writer.WriteStartElement(_row, _attributes);
+        _rowAttribute[0] = new OpenXmlAttribute("r", string.Empty, _rowNumber.ToString(CultureInfo.InvariantCulture));
+        _writer.WriteStartElement(_row, _rowAttribute);
         _inRow = true;
     }
 
@@ -229,19 +241,21 @@ internal sealed class SheetWriter : IDisposable
             throw new InvalidOperationException($"row {_rowNumber} has more cells than the sheet's {_columns.Count} columns");
         }
 
-        _attributes.Clear();
-        _attributes.Add(new OpenXmlAttribute("r", string.Empty, string.Concat(_letters[_column], _rowNumber.ToString(CultureInfo.InvariantCulture))));
+        // One array per attribute count, reused: the writer takes them as they are, and a list would box its enumerator per cell.
+        var attributes = _cellAttributes[(style == CellStyle.Plain ? 0 : 1) + (type is null ? 0 : 1)];
+        attributes[0] = new OpenXmlAttribute("r", string.Empty, string.Concat(_letters[_column], _rowNumber.ToString(CultureInfo.InvariantCulture)));
+        var next = 1;
         if (style != CellStyle.Plain)
         {
-            _attributes.Add(new OpenXmlAttribute("s", string.Empty, ((uint)style).ToString(CultureInfo.InvariantCulture)));
+            attributes[next++] = new OpenXmlAttribute("s", string.Empty, StyleIndexes[(int)style]);
         }
 
         if (type is not null)
         {
-            _attributes.Add(new OpenXmlAttribute("t", string.Empty, type));
+            attributes[next] = new OpenXmlAttribute("t", string.Empty, type);
         }
 
-        _writer.WriteStartElement(_cell, _attributes);
+        _writer.WriteStartElement(_cell, attributes);
         _column++;
     }
 
@@ -254,8 +268,8 @@ internal sealed class SheetWriter : IDisposable
             TabSelected = selected,
         });
 
-    /// <summary>Text as a cell may hold it: characters XML cannot carry become U+FFFD, and text past Excel's limit is cut.</summary>
-    private static string Clean(string value)
+    /// <summary>Text as a cell may hold it (internal for the shared strings): characters XML cannot carry become U+FFFD, and text past Excel's limit is cut.</summary>
+    internal static string Clean(string value)
     {
         var text = value.Length > MaxTextLength ? string.Concat(value.AsSpan(0, MaxTextLength - Ellipsis.Length), Ellipsis) : value;
         for (var i = 0; i < text.Length; i++)

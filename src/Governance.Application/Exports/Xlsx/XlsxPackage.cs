@@ -10,7 +10,8 @@ namespace Governance.Application.Exports.Xlsx;
 /// An .xlsx package written front to back into any stream: a ZIP archive in create mode, whose parts are written once each
 /// and never held in memory. The SDK's own package (System.IO.Packaging) keeps every part it writes in memory until it is
 /// saved (dotnet/Open-XML-SDK#807), which at 400,000 rows is hundreds of MiB; so the package's few fixed parts are written
-/// here and each worksheet is streamed with <see cref="OpenXmlWriter"/>. The sheets may be written in any order: their
+/// here, each worksheet is streamed with <see cref="OpenXmlWriter"/>, and the shared strings (only the texts that repeat)
+/// come last. The sheets may be written in any order: their
 /// order in the workbook is fixed by the names given at the start.
 /// </summary>
 internal sealed class XlsxPackage : IDisposable
@@ -26,6 +27,7 @@ internal sealed class XlsxPackage : IDisposable
     private readonly IReadOnlyList<string> _sheets;
     private readonly DateTimeOffset _writtenAt;
     private readonly HashSet<int> _written = [];
+    private readonly SharedStrings _strings = new();
     private bool _completed;
 
     /// <param name="output">Where the package goes; left open.</param>
@@ -43,6 +45,7 @@ internal sealed class XlsxPackage : IDisposable
             [
                 .. sheets.Select((_, index) => ($"rId{index + 1}", $"{DocumentRelationships}/worksheet", $"worksheets/sheet{index + 1}.xml")),
                 ($"rId{sheets.Count + 1}", $"{DocumentRelationships}/styles", "styles.xml"),
+                ($"rId{sheets.Count + 2}", $"{DocumentRelationships}/sharedStrings", "sharedStrings.xml"),
             ]));
         WriteElement("xl/workbook.xml", Workbook());
         WriteElement("xl/styles.xml", XlsxStyles.Create());
@@ -58,16 +61,24 @@ internal sealed class XlsxPackage : IDisposable
             throw new InvalidOperationException($"sheet '{_sheets[index]}' was already written");
         }
 
-        return new SheetWriter(OpenPart($"xl/worksheets/sheet{index + 1}.xml"), columns, maxRows, selected: index == 0, filter);
+        return new SheetWriter(OpenPart($"xl/worksheets/sheet{index + 1}.xml"), columns, maxRows, selected: index == 0, filter, _strings);
     }
 
-    /// <summary>Ends the archive once every sheet is written: a workbook naming a missing part would not open.</summary>
+    /// <summary>
+    /// Writes the shared strings the sheets gathered and ends the archive, once every sheet is written: a workbook naming a
+    /// missing part would not open.
+    /// </summary>
     public void Complete()
     {
         var missing = Enumerable.Range(0, _sheets.Count).Where(index => !_written.Contains(index)).Select(index => _sheets[index]).ToList();
         if (missing.Count > 0)
         {
             throw new InvalidOperationException($"the workbook lacks its sheets {string.Join(", ", missing)}");
+        }
+
+        using (var part = OpenPart("xl/sharedStrings.xml"))
+        {
+            _strings.Write(part);
         }
 
         _archive.Dispose();
@@ -106,6 +117,7 @@ internal sealed class XlsxPackage : IDisposable
         Default(writer, "xml", "application/xml");
         Override(writer, "/xl/workbook.xml", $"{SpreadsheetTypes}.sheet.main+xml");
         Override(writer, "/xl/styles.xml", $"{SpreadsheetTypes}.styles+xml");
+        Override(writer, "/xl/sharedStrings.xml", $"{SpreadsheetTypes}.sharedStrings+xml");
         for (var index = 0; index < _sheets.Count; index++)
         {
             Override(writer, $"/xl/worksheets/sheet{index + 1}.xml", $"{SpreadsheetTypes}.worksheet+xml");
