@@ -18,7 +18,7 @@ public sealed class EndpointAuthorizationTests : IAsyncLifetime
     private static readonly HashSet<string> Anonymous = ["/health", "/sign-in", "/sign-out", "/forbidden"];
 
     // What each route needs, written down from the roles' definitions (issue: viewer reads, owner edits their team's services,
-    // approver decides, administrator imports); a route added without a line here fails the first test.
+    // approver decides, leader exports, administrator imports); a route added without a line here fails the first test.
     private static readonly Dictionary<string, string> Needs = new(StringComparer.Ordinal)
     {
         ["GET /"] = Access.Read,
@@ -41,6 +41,7 @@ public sealed class EndpointAuthorizationTests : IAsyncLifetime
         ["POST /api/services/{id}/waivers/{traitId}/reject"] = Access.EditOrApprove,
         ["DELETE /api/services/{id}/waivers/{traitId}"] = Access.EditOrApprove,
         ["POST /api/imports/"] = Access.Administer,
+        ["GET /exports/fleet.xlsx"] = Access.Export,
     };
 
     private ApiHost _host = null!;
