@@ -84,8 +84,8 @@ public static class FleetWorkbook
             written.Add(new WorkbookSheet(Waivers, sheet.Rows, sheet.Omitted));
         }
 
-        // Written last, as it counts the others; the workbook still opens on it.
-        using (var sheet = package.OpenSheet(0, SummarySheet.Columns, maxRows, filter: false))
+        // Written last, as it counts the others; the workbook still opens on it. A few dozen rows: only Excel's limit applies.
+        using (var sheet = package.OpenSheet(0, SummarySheet.Columns, ExcelMaxRows, filter: false))
         {
             SummarySheet.Write(sheet, exportedAt, fleet.Run, tally, written, maxRows);
             sheet.Complete();

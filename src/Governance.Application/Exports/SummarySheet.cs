@@ -70,7 +70,7 @@ internal static class SummarySheet
         {
             Row(sheet, "Note", row => row.Text(string.Create(
                 CultureInfo.InvariantCulture,
-                $"{cut.Name} has {cut.Rows + cut.Omitted:N0} rows, more than the {maxRows - 1:N0} a sheet holds below its header: the first {cut.Rows:N0} are in the sheet, {cut.Omitted:N0} are left out.")));
+                $"{cut.Name} has {cut.Rows + cut.Omitted:N0} rows, more than the {maxRows - 1:N0} a sheet holds below its header: the first {cut.Rows:N0} are in the sheet; left out: {cut.Omitted:N0}.")));
         }
     }
 
