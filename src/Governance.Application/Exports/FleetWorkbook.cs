@@ -37,7 +37,8 @@ public static class FleetWorkbook
     public static readonly IReadOnlyList<string> Sheets = [Summary, Services, Risks, Remediation, Waivers];
 
     /// <summary>The file name a download suggests: the day it was exported (UTC).</summary>
-    public static string FileName(DateTimeOffset exportedAt) => $"governance-fleet-{exportedAt.UtcDateTime:yyyy-MM-dd}.xlsx";
+    public static string FileName(DateTimeOffset exportedAt) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"governance-fleet-{exportedAt.UtcDateTime:yyyy-MM-dd}.xlsx");
 
     /// <summary>
     /// Writes the workbook of <paramref name="store"/> as it is now to <paramref name="output"/> (left open). After a failure

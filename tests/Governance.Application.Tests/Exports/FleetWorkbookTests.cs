@@ -79,6 +79,21 @@ public abstract class FleetWorkbookTests : StoreTestBase
     }
 
     [StoreFact]
+    public async Task The_package_opens_with_the_Open_XML_SDK_and_its_schemas_find_nothing_wrong()
+    {
+        await SmallFleet.LoadAsync(Store, Clock.GetUtcNow());
+        var output = new MemoryStream();
+        await FleetWorkbook.WriteAsync(Store, output, Clock);
+        output.Position = 0;
+
+        using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(output, isEditable: false);
+        var errors = new DocumentFormat.OpenXml.Validation.OpenXmlValidator(DocumentFormat.OpenXml.FileFormatVersions.Office2010).Validate(document);
+
+        Assert.Empty(errors.Select(error => $"{error.Part?.Uri} {error.Path?.XPath}: {error.Description}"));
+        Assert.Equal(FleetWorkbook.Sheets, document.WorkbookPart!.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Select(sheet => sheet.Name!.Value));
+    }
+
+    [StoreFact]
     public async Task An_empty_store_gives_a_workbook_of_headers_that_says_no_audit_has_run()
     {
         using var workbook = await ExportAsync();
