@@ -3,6 +3,7 @@ using Governance.Cli.Auditing;
 using Governance.Cli.Bench;
 using Governance.Cli.Catalog;
 using Governance.Cli.Demo;
+using Governance.Cli.Exports;
 using Governance.Cli.Generation;
 using Governance.Cli.History;
 using Governance.Cli.Identity;
@@ -58,6 +59,7 @@ public static class CliApplication
         root.Add(UnwaiveCommand.Create(bind));
         root.Add(UsersCommand.Create(bind));
         root.Add(WaiversCommand.Create(bind));
+        root.Add(ExportCommand.Create(bind));
         root.Add(DemoCommand.Create(bind));
         root.Add(GenerateCommand.Create(bind));
         root.Add(ServeCommand.Create(bind));

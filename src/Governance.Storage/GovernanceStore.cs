@@ -9,6 +9,7 @@ using Governance.Storage.Audits;
 using Governance.Storage.Browsing;
 using Governance.Storage.Connections;
 using Governance.Storage.Execution;
+using Governance.Storage.Exports;
 using Governance.Storage.Idempotency;
 using Governance.Storage.Migrations;
 using Governance.Storage.Tables;
@@ -264,6 +265,12 @@ public sealed class GovernanceStore : IAsyncDisposable
 
     /// <summary>Every service (ordered by id) and catalog entity (by kind and id) as of one moment, read in two queries.</summary>
     public Task<FleetSnapshot> LoadSnapshotAsync(CancellationToken cancellationToken = default) => SnapshotReader.ReadAsync(_context, cancellationToken);
+
+    /// <summary>
+    /// Opens a read of every service and every finding of the latest succeeded audit run in one snapshot, streamed: what an
+    /// export of the whole fleet reads. Dispose it when done; it holds a connection until then.
+    /// </summary>
+    public Task<FleetExportReader> OpenFleetExportAsync(CancellationToken cancellationToken = default) => FleetExportReader.OpenAsync(_context, cancellationToken);
 
     /// <summary>
     /// Applies a whole catalog in one transaction. When any definition is rejected nothing is written and the result

@@ -24,6 +24,7 @@ public sealed class BenchCommand
         ApiBenchmark.Create(binder),
         BrowseBenchmark.Create(binder),
         PagesBenchmark.Create(binder),
+        ExportBenchmark.Create(binder),
     };
 
     private async Task<int> RunAsync(Invocation run)

@@ -30,6 +30,9 @@ public static class AccessRules
     /// <summary>Creating services and importing catalogs is the administrators'.</summary>
     public static bool CanImport(Account account) => account.Has(Role.Administrator);
 
+    /// <summary>Leaders, who read across teams, and administrators export the fleet's workbook.</summary>
+    public static bool CanExport(Account account) => account.Has(Role.Leader) || account.Has(Role.Administrator);
+
     /// <summary>People are named with or without the <c>user:</c> prefix, in any case.</summary>
     public static bool SamePerson(string a, string b) => string.Equals(Unprefixed(a, Account.ActorPrefix), Unprefixed(b, Account.ActorPrefix), StringComparison.OrdinalIgnoreCase);
 

@@ -2,6 +2,7 @@ using Governance.Server.Api;
 using Governance.Server.Auditing;
 using Governance.Server.Catalog;
 using Governance.Server.Cluster;
+using Governance.Server.Exports;
 using Governance.Server.Health;
 using Governance.Server.Identity;
 using Governance.Server.Imports;
@@ -67,6 +68,7 @@ public static class GovernanceServer
         app.MapWaiverEndpoints();
         app.MapRemediationEndpoints();
         app.MapImportEndpoints();
+        app.MapExportEndpoints();
         app.MapRazorPages();
         return app;
     }

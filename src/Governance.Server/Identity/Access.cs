@@ -20,6 +20,9 @@ public static class Access
     /// <summary>Administrators: imports, users, policies, schedules.</summary>
     public const string Administer = "administer";
 
+    /// <summary>Leaders (and administrators): export the fleet's remediation and risk picture.</summary>
+    public const string Export = "export";
+
     /// <summary>The roles each policy admits.</summary>
     public static readonly IReadOnlyDictionary<string, Role[]> Roles = new Dictionary<string, Role[]>
     {
@@ -28,5 +31,6 @@ public static class Access
         [Approve] = [Role.Approver],
         [EditOrApprove] = [Role.Owner, Role.Approver, Role.Administrator],
         [Administer] = [Role.Administrator],
+        [Export] = [Role.Leader, Role.Administrator],
     };
 }

@@ -51,7 +51,8 @@ public static class IdentityRegistration
             .AddPolicy(Access.Edit, Policy(Access.Edit))
             .AddPolicy(Access.Approve, Policy(Access.Approve))
             .AddPolicy(Access.EditOrApprove, Policy(Access.EditOrApprove))
-            .AddPolicy(Access.Administer, Policy(Access.Administer));
+            .AddPolicy(Access.Administer, Policy(Access.Administer))
+            .AddPolicy(Access.Export, Policy(Access.Export));
         return builder;
     }
 

@@ -1,4 +1,5 @@
 using Governance.Application.Browsing;
+using Governance.Domain.Identity;
 using Governance.Server.Hosting;
 using Governance.Server.Identity;
 using Microsoft.AspNetCore.Authorization;
@@ -13,6 +14,9 @@ public sealed class IndexModel(StoreHolder holder, TimeProvider time) : PageMode
     public FleetOverview Overview { get; private set; } = null!;
 
     public string RiskByTierChart { get; private set; } = string.Empty;
+
+    /// <summary>Whether the signed-in person may download the fleet workbook (leaders and administrators).</summary>
+    public bool CanExport => AccountClaims.AccountOf(User) is { } account && AccessRules.CanExport(account);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {

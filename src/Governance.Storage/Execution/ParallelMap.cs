@@ -74,6 +74,48 @@ internal static class ParallelMap
         return results;
     }
 
+    /// <summary>
+    /// Reads rows with <paramref name="read"/> (cheap, on this thread) and hands them out mapped by <paramref name="map"/>, in
+    /// order, chunk by chunk, while the pool maps the next few: for a consumer that writes each row out and keeps none, so
+    /// that only a few chunks are ever in memory.
+    /// </summary>
+    public static async IAsyncEnumerable<TOut[]> StreamAsync<TRow, TOut>(DbDataReader reader, Func<DbDataReader, TRow> read, Func<TRow, TOut> map, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var abandoned = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var ahead = new Queue<Task<TOut[]>>();
+        var chunk = new List<TRow>(ChunkSize);
+        var more = true;
+        try
+        {
+            while (more || ahead.Count > 0)
+            {
+                while (more && ahead.Count < Lookahead)
+                {
+                    more = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+                    if (more)
+                    {
+                        chunk.Add(read(reader));
+                    }
+
+                    if (chunk.Count == ChunkSize || (!more && chunk.Count > 0))
+                    {
+                        ahead.Enqueue(MapLater(chunk, map, abandoned.Token));
+                        chunk = new List<TRow>(ChunkSize);
+                    }
+                }
+
+                if (ahead.Count > 0)
+                {
+                    yield return await ahead.Dequeue().ConfigureAwait(false);
+                }
+            }
+        }
+        finally
+        {
+            await abandoned.CancelAsync().ConfigureAwait(false);
+        }
+    }
+
     private static Task<TOut[]> MapLater<TIn, TOut>(List<TIn> items, Func<TIn, TOut> map, CancellationToken cancellationToken) =>
         MapLater(0, items.Count, index => map(items[index]), cancellationToken);
 

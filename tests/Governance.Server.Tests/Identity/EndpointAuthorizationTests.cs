@@ -18,7 +18,7 @@ public sealed class EndpointAuthorizationTests : IAsyncLifetime
     private static readonly HashSet<string> Anonymous = ["/health", "/sign-in", "/sign-out", "/forbidden"];
 
     // What each route needs, written down from the roles' definitions (issue: viewer reads, owner edits their team's services,
-    // approver decides, administrator imports); a route added without a line here fails the first test.
+    // approver decides, leader exports, administrator imports); a route added without a line here fails the first test.
     private static readonly Dictionary<string, string> Needs = new(StringComparer.Ordinal)
     {
         ["GET /"] = Access.Read,
@@ -44,6 +44,7 @@ public sealed class EndpointAuthorizationTests : IAsyncLifetime
         ["GET /admin/users"] = Access.Administer,
         ["GET /admin/policies"] = Access.Administer,
         ["GET /admin/schedules"] = Access.Administer,
+        ["GET /exports/fleet.xlsx"] = Access.Export,
     };
 
     private ApiHost _host = null!;
