@@ -12,6 +12,11 @@ internal static class CatalogFileReader
         YamlDocumentReader? reader = null;
         try
         {
+            if (TooBig(file) is { } tooBig)
+            {
+                return Failed(file, new SourceLocation(file, 1, 1), tooBig, "(file)");
+            }
+
             using var text = new StreamReader(file, detectEncodingFromByteOrderMarks: true);
             reader = new YamlDocumentReader(text);
             var index = 0;
@@ -99,6 +104,15 @@ internal static class CatalogFileReader
         var name = (FieldReader.Value(root, "metadata") as YamlMapping)?.Get("name") as YamlScalar;
         var label = name is null ? $"document {index + 1}" : $"{kind.ToLowerInvariant()}:{name.Value.ToLowerInvariant()}";
         result.Unusable.Add(new UnusableDraft(label, at, [new ImportProblem(new SourceLocation(result.File, kindNode.Line, kindNode.Column), "kind", message)]));
+    }
+
+    /// <summary>Why <paramref name="file"/> is too big to read, or null; its size is asked before a byte is read.</summary>
+    internal static string? TooBig(string file)
+    {
+        var length = new FileInfo(file).Length;
+        return length > InputLimits.MaxFileBytes
+            ? $"is {InputLimits.Bytes(length)}; a file may hold at most {InputLimits.Bytes(InputLimits.MaxFileBytes)} (the limit): split it"
+            : null;
     }
 
     private static FileResult Failed(string file, SourceLocation location, string message, string field)
