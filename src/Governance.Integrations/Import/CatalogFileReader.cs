@@ -75,7 +75,7 @@ internal static class CatalogFileReader
         var kind = FieldReader.Text(map, "kind");
         if (kind == FleetDocumentReader.Kind || apiVersion == FleetDocumentReader.ApiVersion || (apiVersion is null && kind is null && FleetDocumentReader.LooksLikeFleet(map)))
         {
-            (fleet ?? new FleetDocumentReader(result)).Finish(map);
+            (fleet ?? new FleetDocumentReader(result)).Finish(map, index);
         }
         else if (BackstageDocumentReader.Handles(apiVersion, kind))
         {
@@ -99,10 +99,11 @@ internal static class CatalogFileReader
         }
 
         var kindNode = root.Get("kind")!;
-        var message = $"unknown kind '{kind}' (apiVersion '{apiVersion}'); expected {FleetDocumentReader.Kind} (apiVersion {FleetDocumentReader.ApiVersion}) "
+        var what = kind.Trim().Length == 0 ? "is empty" : $"unknown kind '{kind}'";
+        var message = $"{what} (apiVersion '{apiVersion}'); expected {FleetDocumentReader.Kind} (apiVersion {FleetDocumentReader.ApiVersion}) "
             + $"or a Backstage kind (apiVersion backstage.io/v1alpha1): {BackstageKinds.Listing}";
         var name = (FieldReader.Value(root, "metadata") as YamlMapping)?.Get("name") as YamlScalar;
-        var label = name is null ? $"document {index + 1}" : $"{kind.ToLowerInvariant()}:{name.Value.ToLowerInvariant()}";
+        var label = name is null || kind.Trim().Length == 0 ? $"document {index + 1}" : $"{kind.ToLowerInvariant()}:{name.Value.ToLowerInvariant()}";
         result.Unusable.Add(new UnusableDraft(label, at, [new ImportProblem(new SourceLocation(result.File, kindNode.Line, kindNode.Column), "kind", message)]));
     }
 
