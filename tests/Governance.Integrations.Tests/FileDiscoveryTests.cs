@@ -82,8 +82,8 @@ public sealed class FileDiscoveryTests : IDisposable
         Assert.Equal(["group:inside"], plan.Entities.Select(entity => entity.Command.Entity.Subject));
         Assert.Equal(
             [
-                $"{folderLink}:1:1: (path): is a link to {elsewhere.Directory}, outside {_catalog.Directory}: not followed (import that folder itself to read it)",
-                $"{fileLink}:1:1: (path): is a link to {outsideTeam}, outside {_catalog.Directory}: not read (import that file itself to read it)",
+                $"{folderLink}:1:1: (path): is a link to {elsewhere.Directory}, outside {_catalog.Directory}: not followed (name that folder itself to read it)",
+                $"{fileLink}:1:1: (path): is a link to {outsideTeam}, outside {_catalog.Directory}: not read (name that file itself to read it)",
             ],
             plan.Warnings.Select(warning => warning.ToString()));
     }

@@ -77,7 +77,7 @@ internal static class FileDiscovery
         var real = FileSystemProbe.RealPath(entry) ?? Path.GetFullPath(entry);
         if (linked && !FileSystemProbe.IsWithin(real, root))
         {
-            warnings.Add(Problem(entry, $"is a link to {real}, outside {folder}: not followed (import that folder itself to read it)"));
+            warnings.Add(Problem(entry, $"is a link to {real}, outside {folder}: not followed (name that folder itself to read it)"));
             return false;
         }
 
@@ -105,7 +105,7 @@ internal static class FileDiscovery
 
         if (linked && FileSystemProbe.RealPath(entry) is { } real && !FileSystemProbe.IsWithin(real, root))
         {
-            warnings.Add(Problem(entry, $"is a link to {real}, outside {folder}: not read (import that file itself to read it)"));
+            warnings.Add(Problem(entry, $"is a link to {real}, outside {folder}: not read (name that file itself to read it)"));
             return false;
         }
 

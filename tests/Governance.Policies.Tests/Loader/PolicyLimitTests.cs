@@ -61,6 +61,17 @@ public sealed class PolicyLimitTests : IDisposable
         Assert.Equal([$"{file}:1:1: (file): is 268,435,457 bytes; a file may hold at most 256 MiB (the limit): split it"], Errors());
     }
 
+    [Fact]
+    public void A_link_leading_out_of_the_policy_folder_is_an_error_rather_than_a_policy_left_out()
+    {
+        using var elsewhere = new PolicyFiles();
+        var outside = elsewhere.Write("shared.yaml", PolicyFiles.Policy("shared", "fact: tier\nequals: 0"));
+        var link = Path.Combine(_files.Directory, "shared.yaml");
+        File.CreateSymbolicLink(link, outside);
+
+        Assert.Equal([$"{link}:1:1: (path): is a link to {outside}, outside {_files.Directory}: not read (name that file itself to read it)"], Errors());
+    }
+
     private List<string> Errors()
     {
         _files.Write("tier-targets.yaml", PolicyFiles.TierTargets);
