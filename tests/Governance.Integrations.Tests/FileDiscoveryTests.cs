@@ -48,5 +48,58 @@ public sealed class FileDiscoveryTests : IDisposable
         Assert.Empty(plan.Warnings);
     }
 
+    [Fact]
+    public void A_folder_holding_a_link_to_itself_is_searched_once_and_the_link_is_named_in_a_warning()
+    {
+        var team = _catalog.Write(Path.Combine("sub", "team.yaml"), Team("a"));
+        var self = Path.Combine(_catalog.Directory, "sub", "self");
+        Directory.CreateSymbolicLink(self, "..");
+
+        var plan = CatalogReader.Read([_catalog.Directory], new ImportOptions());
+
+        Assert.False(plan.HasErrors, string.Join('\n', plan.Errors));
+        Assert.Equal([team], plan.Files);
+        Assert.Equal(["group:a"], plan.Entities.Select(entity => entity.Command.Entity.Subject));
+        Assert.Equal(
+            [$"{self}:1:1: (path): leads to {Path.GetFullPath(_catalog.Directory)}, a folder this import already searches: not followed again"],
+            plan.Warnings.Select(warning => warning.ToString()));
+    }
+
+    [Fact]
+    public void Links_to_a_folder_or_a_file_outside_the_imported_folder_are_not_followed()
+    {
+        using var elsewhere = new TempCatalog();
+        var outsideTeam = elsewhere.Write("team.yaml", Team("outside"));
+        var inside = _catalog.Write("inside.yaml", Team("inside"));
+        var folderLink = Path.Combine(_catalog.Directory, "linked-folder");
+        var fileLink = Path.Combine(_catalog.Directory, "linked.yaml");
+        Directory.CreateSymbolicLink(folderLink, elsewhere.Directory);
+        File.CreateSymbolicLink(fileLink, outsideTeam);
+
+        var plan = CatalogReader.Read([_catalog.Directory], new ImportOptions());
+
+        Assert.Equal([inside], plan.Files);
+        Assert.Equal(["group:inside"], plan.Entities.Select(entity => entity.Command.Entity.Subject));
+        Assert.Equal(
+            [
+                $"{folderLink}:1:1: (path): is a link to {elsewhere.Directory}, outside {_catalog.Directory}: not followed (name that folder itself to read it)",
+                $"{fileLink}:1:1: (path): is a link to {outsideTeam}, outside {_catalog.Directory}: not read (name that file itself to read it)",
+            ],
+            plan.Warnings.Select(warning => warning.ToString()));
+    }
+
+    [Fact]
+    public void A_file_reached_twice_through_a_link_inside_the_folder_is_read_once()
+    {
+        var team = _catalog.Write("a.yaml", Team("a"));
+        File.CreateSymbolicLink(Path.Combine(_catalog.Directory, "b.yaml"), team);
+
+        var plan = CatalogReader.Read([_catalog.Directory, team], new ImportOptions());
+
+        Assert.False(plan.HasErrors, string.Join('\n', plan.Errors));
+        Assert.Equal([team], plan.Files);
+        Assert.Empty(plan.Warnings);
+    }
+
     private static string Team(string id) => $"apiVersion: governance/v1\nkind: Fleet\nteams: [{{ id: {id} }}]\n";
 }

@@ -52,10 +52,12 @@ public sealed class ImportCommand
     private async Task<ImportReport> ImportThroughAsync(Uri server, Invocation run)
     {
         var missing = new List<ImportProblem>();
-        var files = CatalogReader.ExpandPaths(run.Get(_paths) ?? [], missing);
-        if (missing.Count > 0)
+        var passedOver = new List<ImportProblem>();
+        var files = CatalogReader.ExpandPaths(run.Get(_paths) ?? [], missing, passedOver);
+        var warnings = passedOver.Select(problem => problem.ToString()).ToList();
+        if (missing.Count > 0 || files.Count == 0)
         {
-            return new ImportReport(run.Get(_dryRun), false, files.Count, 0, 0, 0, [.. missing.Select(problem => problem.ToString())], [], [], [], [], []);
+            return new ImportReport(run.Get(_dryRun), false, files.Count, 0, 0, 0, [.. missing.Select(problem => problem.ToString())], warnings, [], [], [], []);
         }
 
         var contents = new List<object>(files.Count);
@@ -66,9 +68,14 @@ public sealed class ImportCommand
 
         using var client = new ServerClient(server, run.ServerToken, run.Context.Time);
         var answer = await client.SendAsync(HttpMethod.Post, "api/imports", new { Files = contents, DryRun = run.Get(_dryRun), SkipInvalid = run.Get(_skipInvalid) }, run.CancellationToken);
-        return answer.Status is HttpStatusCode.OK or HttpStatusCode.UnprocessableEntity && answer.Body.TryGetProperty("applied", out _)
-            ? answer.Body.Deserialize<ImportReport>(CliJson.Options)!
-            : throw ServerClient.Failure(answer, "import");
+        if (answer.Status is not (HttpStatusCode.OK or HttpStatusCode.UnprocessableEntity) || !answer.Body.TryGetProperty("applied", out _))
+        {
+            throw ServerClient.Failure(answer, "import");
+        }
+
+        // What the search here passed over (links, special files) was never sent: the server cannot say it.
+        var report = answer.Body.Deserialize<ImportReport>(CliJson.Options)!;
+        return warnings.Count == 0 ? report : report with { Warnings = [.. warnings, .. report.Warnings] };
     }
 
     private static async Task<string> ReadAsync(string file, CancellationToken cancellationToken)

@@ -41,6 +41,15 @@ public static class ImportPrinter
     private static string Summary(ImportReport report)
     {
         var total = report.Created + report.Updated + report.Unchanged;
+        if (total == 0)
+        {
+            // Nothing read is not the same as nothing changed: say which it was.
+            var left = report.Skipped.Count > 0 ? " that could be imported (see skipped above)" : string.Empty;
+            return report.Files == 0
+                ? "Nothing to import: no catalog file was read."
+                : $"Nothing to import: {report.Files} file(s) held no service or entity{left}.";
+        }
+
         if (report.Created + report.Updated == 0)
         {
             return $"No changes: all {total} entities in {report.Files} file(s) already match the store.";

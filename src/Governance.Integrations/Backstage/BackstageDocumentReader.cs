@@ -27,9 +27,14 @@ internal static class BackstageDocumentReader
         ReadMetadata(entity);
         if (kind is null)
         {
-            if (kindText.Length > 0)
+            // An absent or null kind is already reported as required; an empty text must not slip through unreported.
+            if (kindText.Trim().Length > 0)
             {
                 reader.Error(root.Get("kind")!, "kind", $"unknown kind '{kindText}'; expected one of {BackstageKinds.Listing}");
+            }
+            else if (FieldReader.Value(root, "kind") is YamlScalar empty)
+            {
+                reader.Error(empty, "kind", $"is empty; expected one of {BackstageKinds.Listing}");
             }
 
             result.Unusable.Add(new UnusableDraft(Label(entity, documentIndex), entity.Location, errors));
@@ -96,5 +101,5 @@ internal static class BackstageDocumentReader
     }
 
     private static string Label(BackstageEntity entity, int documentIndex) =>
-        entity.Name.Length > 0 ? $"{entity.Kind.ToLowerInvariant()}:{entity.Name.ToLowerInvariant()}" : $"document {documentIndex + 1}";
+        entity.Name.Length > 0 && entity.Kind.Trim().Length > 0 ? $"{entity.Kind.ToLowerInvariant()}:{entity.Name.ToLowerInvariant()}" : $"document {documentIndex + 1}";
 }

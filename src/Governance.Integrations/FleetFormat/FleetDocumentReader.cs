@@ -25,11 +25,11 @@ internal sealed class FleetDocumentReader(FileResult result) : IDisposable
     public Action<int, YamlNode>? Streamer(string key) => key == "services" ? (_services ??= new ServicePipeline(result)).Post : ItemReader(key);
 
     /// <summary>Checks the whole document once parsed, and reads the lists that were not streamed.</summary>
-    public void Finish(YamlMapping root)
+    public void Finish(YamlMapping root, int index)
     {
         // Streamed services must all be in before anything else reads or adds to the file's services.
         _services?.Complete();
-        if (!CheckHeader(root))
+        if (!CheckHeader(root, index))
         {
             return;
         }
@@ -57,7 +57,7 @@ internal sealed class FleetDocumentReader(FileResult result) : IDisposable
         _ => null,
     };
 
-    private bool CheckHeader(YamlMapping root)
+    private bool CheckHeader(YamlMapping root, int index)
     {
         var apiVersion = FieldReader.Text(root, "apiVersion");
         var kind = FieldReader.Text(root, "kind");
@@ -72,8 +72,16 @@ internal sealed class FleetDocumentReader(FileResult result) : IDisposable
 
         if (kind != Kind)
         {
-            var message = kind is null ? $"is required: a {ApiVersion} document is kind {Kind}" : $"must be {Kind} for apiVersion {ApiVersion}, was '{kind}'";
-            _reader.Error(root.Get("kind") ?? root, "kind", message);
+            if (kind is null)
+            {
+                _reader.Error(root.Get("kind") ?? root, "kind", $"is required: a {ApiVersion} document is kind {Kind}");
+                return false;
+            }
+
+            // Like any kind no reader knows, a wrong one is an error, or with --skip-invalid a document left out and listed.
+            var message = kind.Trim().Length == 0 ? $"is empty: a {ApiVersion} document is kind {Kind}" : $"must be {Kind} for apiVersion {ApiVersion}, was '{kind}'";
+            var problem = new ImportProblem(_reader.At(root.Get("kind")!), "kind", message);
+            result.Unusable.Add(new UnusableDraft($"document {index + 1}", _reader.At(root), [problem]));
             return false;
         }
 

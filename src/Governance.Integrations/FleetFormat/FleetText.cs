@@ -118,6 +118,11 @@ public static partial class FleetText
                 ? (null, new ImportProblem(new SourceLocation(Source, reader.LastEventStart.Line, reader.LastEventStart.Column), Source, "holds more than one document; send one"))
                 : (root, null);
         }
+        catch (InputLimitException limit)
+        {
+            // A body over a limit names the field where it went over, as a file would.
+            return (null, new ImportProblem(new SourceLocation(Source, limit.Line, limit.Column), limit.Field == "(document)" ? Source : limit.Field, limit.Message));
+        }
         catch (Exception exception) when (YamlFailures.Locate(exception, Source, reader, () => new StringReader(text)) is { } problem)
         {
             return (null, problem with { Field = Source, Message = problem.Message.Replace("not valid YAML: ", "is not well-formed JSON: ", StringComparison.Ordinal) });

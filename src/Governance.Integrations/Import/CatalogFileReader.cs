@@ -12,6 +12,11 @@ internal static class CatalogFileReader
         YamlDocumentReader? reader = null;
         try
         {
+            if (TooBig(file) is { } tooBig)
+            {
+                return Failed(file, new SourceLocation(file, 1, 1), tooBig, "(file)");
+            }
+
             using var text = new StreamReader(file, detectEncodingFromByteOrderMarks: true);
             reader = new YamlDocumentReader(text);
             var index = 0;
@@ -70,7 +75,7 @@ internal static class CatalogFileReader
         var kind = FieldReader.Text(map, "kind");
         if (kind == FleetDocumentReader.Kind || apiVersion == FleetDocumentReader.ApiVersion || (apiVersion is null && kind is null && FleetDocumentReader.LooksLikeFleet(map)))
         {
-            (fleet ?? new FleetDocumentReader(result)).Finish(map);
+            (fleet ?? new FleetDocumentReader(result)).Finish(map, index);
         }
         else if (BackstageDocumentReader.Handles(apiVersion, kind))
         {
@@ -94,11 +99,21 @@ internal static class CatalogFileReader
         }
 
         var kindNode = root.Get("kind")!;
-        var message = $"unknown kind '{kind}' (apiVersion '{apiVersion}'); expected {FleetDocumentReader.Kind} (apiVersion {FleetDocumentReader.ApiVersion}) "
+        var what = kind.Trim().Length == 0 ? "is empty" : $"unknown kind '{kind}'";
+        var message = $"{what} (apiVersion '{apiVersion}'); expected {FleetDocumentReader.Kind} (apiVersion {FleetDocumentReader.ApiVersion}) "
             + $"or a Backstage kind (apiVersion backstage.io/v1alpha1): {BackstageKinds.Listing}";
         var name = (FieldReader.Value(root, "metadata") as YamlMapping)?.Get("name") as YamlScalar;
-        var label = name is null ? $"document {index + 1}" : $"{kind.ToLowerInvariant()}:{name.Value.ToLowerInvariant()}";
+        var label = name is null || kind.Trim().Length == 0 ? $"document {index + 1}" : $"{kind.ToLowerInvariant()}:{name.Value.ToLowerInvariant()}";
         result.Unusable.Add(new UnusableDraft(label, at, [new ImportProblem(new SourceLocation(result.File, kindNode.Line, kindNode.Column), "kind", message)]));
+    }
+
+    /// <summary>Why <paramref name="file"/> is too big to read, or null; its size is asked before a byte is read.</summary>
+    internal static string? TooBig(string file)
+    {
+        var length = new FileInfo(file).Length;
+        return length > InputLimits.MaxFileBytes
+            ? $"is {InputLimits.Bytes(length)}; a file may hold at most {InputLimits.Bytes(InputLimits.MaxFileBytes)} (the limit): split it"
+            : null;
     }
 
     private static FileResult Failed(string file, SourceLocation location, string message, string field)

@@ -23,14 +23,17 @@ public static class CatalogReader
 
     /// <summary>
     /// The files an import of <paramref name="paths"/> starts from, in the order it reads them (a folder's YAML files sorted),
-    /// each once; a path that does not exist adds a problem to <paramref name="problems"/>. For a client that sends the files
-    /// to a server to import.
+    /// each once; a path that does not exist adds a problem to <paramref name="problems"/>, a link or special file left out a
+    /// warning to <paramref name="warnings"/>. For a client that sends the files to a server to import.
     /// </summary>
-    public static IReadOnlyList<string> ExpandPaths(IReadOnlyList<string> paths, List<ImportProblem> problems)
+    public static IReadOnlyList<string> ExpandPaths(IReadOnlyList<string> paths, List<ImportProblem> problems, List<ImportProblem>? warnings = null)
     {
         ArgumentNullException.ThrowIfNull(paths);
         ArgumentNullException.ThrowIfNull(problems);
         var known = new HashSet<string>(StringComparer.Ordinal);
-        return [.. paths.SelectMany(path => FileDiscovery.Expand(path, problems)).Where(file => known.Add(Path.GetFullPath(file))).Select(ImportSession.NormalizeRelative)];
+        return [.. paths
+            .SelectMany(path => FileDiscovery.Expand(path, problems, warnings ?? []))
+            .Where(file => known.Add(FileSystemProbe.RealPath(file) ?? Path.GetFullPath(file)))
+            .Select(ImportSession.NormalizeRelative)];
     }
 }

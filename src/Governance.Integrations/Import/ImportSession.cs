@@ -3,7 +3,10 @@ namespace Governance.Integrations.Import;
 /// <summary>The files of one import, read once each in a fixed order, including files that Location entities lead to.</summary>
 internal sealed class ImportSession(string? confineTo = null)
 {
-    private readonly string? _root = confineTo is null ? null : Path.TrimEndingDirectorySeparator(Path.GetFullPath(confineTo)) + Path.DirectorySeparatorChar;
+    private readonly string? _confinedTo = confineTo is null ? null : FileSystemProbe.RealPath(confineTo) ?? Path.GetFullPath(confineTo);
+
+    // The folders this import reads in (each folder given, each given file's folder): a Location may lead nowhere else.
+    private readonly List<string> _scope = [];
     private readonly HashSet<string> _known = new(StringComparer.Ordinal);
     private readonly Queue<string> _pending = new();
 
@@ -18,7 +21,12 @@ internal sealed class ImportSession(string? confineTo = null)
 
     public void AddPath(string path)
     {
-        foreach (var file in FileDiscovery.Expand(path, Errors))
+        if (_confinedTo is null && FileDiscovery.ScopeOf(path) is { } folder && !_scope.Contains(folder, StringComparer.Ordinal))
+        {
+            _scope.Add(folder);
+        }
+
+        foreach (var file in FileDiscovery.Expand(path, Errors, Warnings))
         {
             Enqueue(file);
         }
@@ -40,28 +48,47 @@ internal sealed class ImportSession(string? confineTo = null)
 
     private void Follow(LocationTarget target)
     {
-        if (_root is not null && !Path.GetFullPath(target.Path).StartsWith(_root, StringComparison.Ordinal))
+        // Judged by where the target really is, links resolved, before anything says whether it exists.
+        var full = Path.GetFullPath(target.Path);
+        var real = FileSystemProbe.RealPath(full) ?? full;
+        if (_confinedTo is not null ? !FileSystemProbe.IsWithin(real, _confinedTo) : !_scope.Any(folder => FileSystemProbe.IsWithin(real, folder)))
         {
-            Errors.Add(new ImportProblem(target.Location, target.Field, "the target is outside the files of this import: send it with them"));
+            var refusal = _confinedTo is not null
+                ? "the target is outside the files of this import: send it with them"
+                : "the target is outside the folders of this import: name its folder in the import too";
+            Errors.Add(new ImportProblem(target.Location, target.Field, refusal));
+            return;
         }
-        else if (File.Exists(target.Path))
+
+        switch (FileSystemProbe.Probe(full))
         {
-            Enqueue(target.Path);
-        }
-        else if (target.Optional)
-        {
-            Warnings.Add(new ImportProblem(target.Location, target.Field, $"optional target '{target.Path}' does not exist"));
-        }
-        else
-        {
-            Errors.Add(new ImportProblem(target.Location, target.Field, $"target '{target.Path}' does not exist (mark it presence: optional if that is expected)"));
+            case (EntryKind.File, _):
+                Enqueue(target.Path);
+                break;
+            case (EntryKind.Directory, _):
+                Errors.Add(new ImportProblem(target.Location, target.Field, $"target '{target.Path}' is a folder: name a file (or name the folder in the import)"));
+                break;
+            case (EntryKind.Special, var what):
+                Errors.Add(new ImportProblem(target.Location, target.Field, $"target '{target.Path}' is {what}, not a regular file: not read"));
+                break;
+            default:
+                if (target.Optional)
+                {
+                    Warnings.Add(new ImportProblem(target.Location, target.Field, $"optional target '{target.Path}' does not exist"));
+                }
+                else
+                {
+                    Errors.Add(new ImportProblem(target.Location, target.Field, $"target '{target.Path}' does not exist (mark it presence: optional if that is expected)"));
+                }
+
+                break;
         }
     }
 
-    /// <summary>Queues a file unless it is already part of the import; the same file is known by its full path however it was named.</summary>
+    /// <summary>Queues a file unless it is already part of the import; the same file is known by its real path however it was named or linked.</summary>
     private void Enqueue(string file)
     {
-        if (_known.Add(Path.GetFullPath(file)))
+        if (_known.Add(FileSystemProbe.RealPath(file) ?? Path.GetFullPath(file)))
         {
             _pending.Enqueue(NormalizeRelative(file));
         }

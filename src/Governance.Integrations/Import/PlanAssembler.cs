@@ -21,7 +21,14 @@ internal static class PlanAssembler
         MarkDuplicates(services);
         MarkDuplicates(entities);
         var skipped = new List<SkippedEntity>();
-        var unusable = session.Results.SelectMany(result => result.Unusable);
+        var unusable = session.Results.SelectMany(result => result.Unusable).ToList();
+
+        // A document no reader could use is never dropped without a word, even when its reader found nothing to say.
+        foreach (var draft in unusable.Where(draft => draft.Errors.Count == 0))
+        {
+            draft.Errors.Add(new ImportProblem(draft.Location, "kind", "this document could not be read as any kind this import knows"));
+        }
+
         var invalid = services.Concat<Draft>(entities).Concat(unusable).Where(draft => draft.Errors.Count > 0);
         foreach (var draft in invalid)
         {

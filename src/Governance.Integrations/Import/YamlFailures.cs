@@ -2,12 +2,13 @@ using YamlDotNet.Core;
 
 namespace Governance.Integrations.Import;
 
-/// <summary>Turns YamlDotNet's parse failures into problems located where a person can find the mistake.</summary>
+/// <summary>Turns YamlDotNet's parse failures, and input over a limit, into problems located where a person can find the mistake.</summary>
 internal static class YamlFailures
 {
-    /// <summary>The problem <paramref name="exception"/> is, or null when it is not a YAML parse failure.</summary>
+    /// <summary>The problem <paramref name="exception"/> is, or null when it is neither a YAML parse failure nor a broken limit.</summary>
     public static ImportProblem? Locate(Exception exception, string file, YamlDocumentReader? reader, Func<TextReader> reopen) => exception switch
     {
+        InputLimitException limit => new ImportProblem(new SourceLocation(file, limit.Line, limit.Column), limit.Field, limit.Message),
         YamlException yaml => new ImportProblem(
             (yaml.Message.Contains("tab", StringComparison.Ordinal) ? FirstTabIndentation(reopen, file) : null) ?? new SourceLocation(file, (int)yaml.Start.Line, (int)yaml.Start.Column),
             "(yaml)",

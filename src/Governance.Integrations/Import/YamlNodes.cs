@@ -9,6 +9,19 @@ internal abstract class YamlNode(int line, int column)
 
     /// <summary>What the node is, in words for error messages.</summary>
     public abstract string Describe { get; }
+
+    /// <summary>How many nodes a reader walking this one meets: itself, its items, and what each alias inside it stands for.</summary>
+    public abstract long Weight { get; }
+}
+
+/// <summary>A list or a mapping, whose weight is counted as its items are read.</summary>
+internal abstract class YamlCollection(int line, int column) : YamlNode(line, column)
+{
+    private long _weight = 1;
+
+    public override long Weight => _weight;
+
+    public void Add(YamlNode node) => _weight += node.Weight;
 }
 
 /// <summary>A scalar; <see cref="IsPlain"/> tells an unquoted <c>null</c> from the string "null".</summary>
@@ -22,10 +35,12 @@ internal sealed class YamlScalar(string value, bool isPlain, int line, int colum
     public bool IsNull => IsPlain && Value is "" or "~" or "null" or "Null" or "NULL";
 
     public override string Describe => IsNull ? "null" : $"'{Value}'";
+
+    public override long Weight => 1;
 }
 
 /// <summary>A mapping, its entries in document order (duplicate keys are kept for the reader to report).</summary>
-internal sealed class YamlMapping(int line, int column) : YamlNode(line, column)
+internal sealed class YamlMapping(int line, int column) : YamlCollection(line, column)
 {
     public List<KeyValuePair<YamlScalar, YamlNode>> Entries { get; } = [];
 
@@ -61,7 +76,7 @@ internal sealed class YamlMapping(int line, int column) : YamlNode(line, column)
 }
 
 /// <summary>A sequence; a streamed one was handed out item by item and holds no items.</summary>
-internal sealed class YamlSequence(int line, int column, bool streamed = false) : YamlNode(line, column)
+internal sealed class YamlSequence(int line, int column, bool streamed = false) : YamlCollection(line, column)
 {
     public List<YamlNode> Items { get; } = [];
 

@@ -13,8 +13,40 @@ internal sealed class ConditionReader(FieldReader reader)
 
     private readonly OperandReader _operands = new(reader);
 
+    // The reader recurses once per nested condition: bounded in depth, and in count so that aliases cannot multiply the work.
+    private int _depth;
+    private int _read;
+    private bool _overLimit;
+
     /// <summary>The condition at <paramref name="node"/>; null when it has errors. <paramref name="scope"/> is the collection of an enclosing where.</summary>
     public Condition? Read(YamlNode node, string path, FactCollection? scope)
+    {
+        if (_overLimit)
+        {
+            return null;
+        }
+
+        if (++_read > InputLimits.MaxConditionsPerPolicy || _depth >= InputLimits.MaxConditionDepth)
+        {
+            _overLimit = true;
+            reader.Error(node, path, _depth >= InputLimits.MaxConditionDepth
+                ? $"conditions nested more than {InputLimits.MaxConditionDepth} deep (the limit): split the policy, or flatten all and any"
+                : $"more than {InputLimits.Count(InputLimits.MaxConditionsPerPolicy)} conditions in one policy (the limit), counting each use of an alias");
+            return null;
+        }
+
+        _depth++;
+        try
+        {
+            return ReadForm(node, path, scope);
+        }
+        finally
+        {
+            _depth--;
+        }
+    }
+
+    private Condition? ReadForm(YamlNode node, string path, FactCollection? scope)
     {
         if (node is not YamlMapping map)
         {

@@ -16,6 +16,15 @@ internal static class PolicyFileReader
         byte[] bytes;
         try
         {
+            var refusal = FileSystemProbe.Probe(file) is (EntryKind.Special, var what)
+                ? $"is {what}, not a regular file: never opened"
+                : CatalogFileReader.TooBig(file);
+            if (refusal is not null)
+            {
+                errors.Add(new ImportProblem(new SourceLocation(file, 1, 1), "(file)", refusal));
+                return null;
+            }
+
             bytes = File.ReadAllBytes(file);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)

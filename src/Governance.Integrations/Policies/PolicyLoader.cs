@@ -19,7 +19,14 @@ public static class PolicyLoader
             return Failed(directory, "no such folder");
         }
 
-        var files = FileDiscovery.Expand(directory, []).ToList();
+        // A policy left out would change every audit without a word: what a catalog import warns about stops the load.
+        var skipped = new List<ImportProblem>();
+        var files = FileDiscovery.Expand(directory, skipped, skipped).ToList();
+        if (skipped.Count > 0)
+        {
+            return new PolicyLoadResult(null, [.. Ordered(skipped)], files);
+        }
+
         return files.Count == 0 ? Failed(directory, "no policy files (*.yaml, *.yml) in this folder") : LoadFiles(files, directory);
     }
 

@@ -1,4 +1,5 @@
 using Governance.Domain.Serialization;
+using Governance.Integrations.Import;
 using Governance.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -46,6 +47,9 @@ public static class StoreRegistration
             }
 
             options.SerializerOptions.DefaultIgnoreCondition = DomainJson.Options.DefaultIgnoreCondition;
+
+            // A body nested deeper is refused as malformed (400), as the YAML readers refuse a file.
+            options.SerializerOptions.MaxDepth = InputLimits.MaxNestingDepth;
         });
         return builder;
     }
