@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics;
 using Governance.Cli.Infrastructure;
 
@@ -14,6 +15,43 @@ internal static class BenchProcess
         await RunChildAsync(run, ["generate", "fleet", "--services", $"{services}", "--seed", $"{seed}", "--out", fleet]);
         await RunChildAsync(run, ["--db", database, "--actor", "bench", "import", fleet]);
         return database;
+    }
+
+    /// <summary>
+    /// Generates a fleet of <paramref name="services"/>, imports and audits it in child processes, in a temporary folder deleted
+    /// afterwards, and measures it with <paramref name="measure"/> (given the store's file and the folder); prints what that returns.
+    /// </summary>
+    public static async Task<int> MeasureAuditedFleetAsync<T>(Invocation run, string name, int services, int seed, Func<string, string, Task<T>> measure)
+        where T : notnull
+    {
+        var workspace = Directory.CreateTempSubdirectory($"governance-bench-{name}-");
+        try
+        {
+            var database = await GenerateAndImportAsync(run, services, seed, workspace.FullName);
+            await RunChildAsync(run, ["--db", database, "--actor", "bench", "audit", "run"]);
+            var figures = await measure(database, workspace.FullName);
+            if (run.Json)
+            {
+                run.WriteJson(figures);
+            }
+            else
+            {
+                run.Context.Console.WriteLine(figures is IEnumerable<ReadFigures> list ? string.Join(Environment.NewLine, list) : figures.ToString() ?? string.Empty);
+            }
+
+            return ExitCodes.Success;
+        }
+        finally
+        {
+            workspace.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>The <c>--repeat</c> value, at least 1.</summary>
+    public static int Repeat(Invocation run, Option<int> option)
+    {
+        var repeat = run.Get(option);
+        return repeat >= 1 ? repeat : throw new CliException(ExitCodes.Usage, $"--repeat must be at least 1, was {repeat}");
     }
 
     /// <summary>Runs this program again with <paramref name="arguments"/>, so that a fleet is made, imported or audited exactly as a user would; a failure is a <see cref="CliException"/>.</summary>

@@ -27,37 +27,15 @@ public sealed class BrowseBenchmark
         new Command("browse", "Generate, import and audit a fleet (in child processes), then time the reads of the web pages: p50 and p95 of each") { _services, _seed, _repeat },
         RunAsync);
 
-    private async Task<int> RunAsync(Invocation run)
+    private Task<int> RunAsync(Invocation run)
     {
-        var repeat = run.Get(_repeat);
-        if (repeat < 1)
+        var repeat = BenchProcess.Repeat(run, _repeat);
+        return BenchProcess.MeasureAuditedFleetAsync(run, "browse", run.Get(_services), run.Get(_seed), async (database, _) =>
         {
-            throw new CliException(ExitCodes.Usage, $"--repeat must be at least 1, was {repeat}");
-        }
-
-        var workspace = Directory.CreateTempSubdirectory("governance-bench-browse-");
-        try
-        {
-            var database = await BenchProcess.GenerateAndImportAsync(run, run.Get(_services), run.Get(_seed), workspace.FullName);
-            await BenchProcess.RunChildAsync(run, ["--db", database, "--actor", "bench", "audit", "run"]);
             await using var store = await run.OpenExistingStoreAsync(database);
             await BenchWaivers.AddAsync(store, run);
-            var figures = await MeasureAsync(store, run, repeat);
-            if (run.Json)
-            {
-                run.WriteJson(figures);
-            }
-            else
-            {
-                figures.ForEach(figure => run.Context.Console.WriteLine(figure.ToString()));
-            }
-
-            return ExitCodes.Success;
-        }
-        finally
-        {
-            workspace.Delete(recursive: true);
-        }
+            return await MeasureAsync(store, run, repeat);
+        });
     }
 
     private static async Task<List<ReadFigures>> MeasureAsync(GovernanceStore store, Invocation run, int repeat)

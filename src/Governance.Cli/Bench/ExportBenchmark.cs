@@ -23,30 +23,8 @@ public sealed class ExportBenchmark
         new Command("export", "Generate, import and audit a fleet (in child processes), then time its workbook export: seconds, peak memory, file size") { _services, _seed },
         RunAsync);
 
-    private async Task<int> RunAsync(Invocation run)
-    {
-        var workspace = Directory.CreateTempSubdirectory("governance-bench-export-");
-        try
-        {
-            var database = await BenchProcess.GenerateAndImportAsync(run, run.Get(_services), run.Get(_seed), workspace.FullName);
-            await BenchProcess.RunChildAsync(run, ["--db", database, "--actor", "bench", "audit", "run"]);
-            var figures = await MeasureAsync(run, database, Path.Combine(workspace.FullName, "fleet.xlsx"));
-            if (run.Json)
-            {
-                run.WriteJson(figures);
-            }
-            else
-            {
-                run.Context.Console.WriteLine(figures.ToString());
-            }
-
-            return ExitCodes.Success;
-        }
-        finally
-        {
-            workspace.Delete(recursive: true);
-        }
-    }
+    private Task<int> RunAsync(Invocation run) =>
+        BenchProcess.MeasureAuditedFleetAsync(run, "export", run.Get(_services), run.Get(_seed), (database, workspace) => MeasureAsync(run, database, Path.Combine(workspace, "fleet.xlsx")));
 
     private static async Task<ExportFigures> MeasureAsync(Invocation run, string database, string file)
     {

@@ -24,35 +24,10 @@ public sealed class PagesBenchmark
         new Command("pages", "Generate, import and audit a fleet (in child processes), then serve it and time each web page over HTTP: p50 and p95") { _services, _seed, _repeat },
         RunAsync);
 
-    private async Task<int> RunAsync(Invocation run)
+    private Task<int> RunAsync(Invocation run)
     {
-        var repeat = run.Get(_repeat);
-        if (repeat < 1)
-        {
-            throw new CliException(ExitCodes.Usage, $"--repeat must be at least 1, was {repeat}");
-        }
-
-        var workspace = Directory.CreateTempSubdirectory("governance-bench-pages-");
-        try
-        {
-            var database = await BenchProcess.GenerateAndImportAsync(run, run.Get(_services), run.Get(_seed), workspace.FullName);
-            await BenchProcess.RunChildAsync(run, ["--db", database, "--actor", "bench", "audit", "run"]);
-            var figures = await MeasureAsync(run, database, repeat);
-            if (run.Json)
-            {
-                run.WriteJson(figures);
-            }
-            else
-            {
-                figures.ForEach(figure => run.Context.Console.WriteLine(figure.ToString()));
-            }
-
-            return ExitCodes.Success;
-        }
-        finally
-        {
-            workspace.Delete(recursive: true);
-        }
+        var repeat = BenchProcess.Repeat(run, _repeat);
+        return BenchProcess.MeasureAuditedFleetAsync(run, "pages", run.Get(_services), run.Get(_seed), (database, _) => MeasureAsync(run, database, repeat));
     }
 
     private static async Task<List<ReadFigures>> MeasureAsync(Invocation run, string database, int repeat)
