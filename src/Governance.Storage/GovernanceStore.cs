@@ -13,6 +13,7 @@ using Governance.Storage.Exports;
 using Governance.Storage.Idempotency;
 using Governance.Storage.Migrations;
 using Governance.Storage.Tables;
+using Governance.Storage.Verification;
 
 namespace Governance.Storage;
 
@@ -25,12 +26,14 @@ public sealed class GovernanceStore : IAsyncDisposable
     private readonly StoreContext _context;
     private readonly CommandRunner _commands;
     private readonly BatchRunner _batches;
+    private readonly StoreVerifier _verifier;
 
     private GovernanceStore(StoreConnection connection, TimeProvider timeProvider)
     {
         _context = new StoreContext(connection.DataSource, connection.Dialect, timeProvider);
         _commands = new CommandRunner(_context);
         _batches = new BatchRunner(_context);
+        _verifier = new StoreVerifier(_context);
         Audits = new AuditRunStore(_context);
         Idempotency = new IdempotencyStore(_context);
         Accounts = new AccountStore(_context);
@@ -287,29 +290,22 @@ public sealed class GovernanceStore : IAsyncDisposable
     public async IAsyncEnumerable<HistoryEntry> ReadHistoryAsync(string? subject = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await using var connection = await _context.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await foreach (var entry in _context.History.ReadAsync(connection, null, subject, cancellationToken).ConfigureAwait(false))
+        await foreach (var entry in _context.History.ReadAsync(connection, null, subject, 1, cancellationToken).ConfigureAwait(false))
         {
             yield return entry;
         }
     }
 
-    /// <summary>Recomputes the whole hash chain against the stored head, in one snapshot, and names the first bad entry.</summary>
-    public async Task<ChainVerification> VerifyHistoryAsync(CancellationToken cancellationToken = default)
-    {
-        await using var connection = await _context.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await _context.Dialect.BeginSnapshotAsync(connection, cancellationToken).ConfigureAwait(false);
-        var head = await _context.History.ReadHeadAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
-        var verifier = new ChainVerifier();
-        await foreach (var entry in _context.History.ReadAsync(connection, transaction, null, cancellationToken).ConfigureAwait(false))
-        {
-            if (!verifier.Accept(entry))
-            {
-                break;
-            }
-        }
+    /// <summary>
+    /// Recomputes the hash chain against the stored head (all of it, or from the last intact verification's head when
+    /// <paramref name="scope"/> is incremental) and checks every current state against the history, in one snapshot; names the
+    /// first bad entry and the states edited outside the product, and records the outcome.
+    /// </summary>
+    public Task<HistoryVerification> VerifyHistoryAsync(VerificationScope scope = VerificationScope.Full, CancellationToken cancellationToken = default) =>
+        _verifier.VerifyAsync(scope, cancellationToken);
 
-        return verifier.Finish(head);
-    }
+    /// <summary>The last verification recorded, by any process; null when the store was never verified.</summary>
+    public Task<VerificationRecord?> GetLastVerificationAsync(CancellationToken cancellationToken = default) => _verifier.ReadLatestAsync(cancellationToken);
 
     /// <summary>How many services, entities (by kind) and history entries the store holds.</summary>
     public async Task<StoreStatistics> GetStatisticsAsync(CancellationToken cancellationToken = default)

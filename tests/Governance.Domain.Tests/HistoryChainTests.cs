@@ -10,7 +10,7 @@ public sealed class HistoryChainTests
         var previous = HistoryEntry.GenesisHash;
         for (var sequence = 1; sequence <= length; sequence++)
         {
-            var entry = HistoryEntry.Create(sequence, Samples.Now.AddMinutes(sequence), "alice", $"service:s{sequence % 3}", "define-service", $$"""{"n":{{sequence}}}""", sequence, previous);
+            var entry = HistoryEntry.Create(sequence, Samples.Now.AddMinutes(sequence), "alice", $"service:s{sequence % 3}", "define-service", $$"""{"n":{{sequence}}}""", sequence, previous, null);
             entries.Add(entry);
             previous = entry.Hash;
         }
@@ -153,8 +153,70 @@ public sealed class HistoryChainTests
             "waive-trait",
             """{"command":"waive-trait","waiver":{"traitId":"no-runbook"}}""",
             2,
-            HistoryEntry.GenesisHash);
+            HistoryEntry.GenesisHash,
+            stateHash: null);
 
         Assert.Equal("fce61cdf7b7f7e3770bddcc59d75e9d1b3231093b79c7a3c1f69136407cc86de", entry.Hash);
+    }
+
+    [Fact]
+    public void An_entry_with_a_state_hash_hashes_to_its_written_down_value()
+    {
+        // As above, with the state hash appended to the array: SHA-256 of {"id":"checkout"} is 70d5a582….
+        var stateHash = StateHash.Of("""{"id":"checkout"}""");
+        var entry = HistoryEntry.Create(
+            1,
+            new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero),
+            "user:sam",
+            "service:checkout",
+            "waive-trait",
+            """{"command":"waive-trait","waiver":{"traitId":"no-runbook"}}""",
+            2,
+            HistoryEntry.GenesisHash,
+            stateHash);
+
+        Assert.Equal("70d5a582d4ca78d2dd74503d0085a2c9f1b7b6c6e7cd860a5fb0c6bfc4b7f27b", stateHash);
+        Assert.Equal("c5de9d79c715e3038739ab39772503756da98e38de5d7261852926a7227a09b8", entry.Hash);
+    }
+
+    [Fact]
+    public void A_removed_state_hash_is_an_edit()
+    {
+        var entry = HistoryEntry.Create(1, Samples.Now, "alice", "service:s", "define-service", "{}", 1, HistoryEntry.GenesisHash, StateHash.Of("{}"));
+
+        var result = Verify([entry with { StateHash = null }], HistoryHead.After(entry));
+
+        Assert.Equal(new ChainBreak(1, "edited: its content no longer matches its hash"), result.FirstBreak);
+    }
+
+    [Fact]
+    public void From_a_checkpoint_only_the_entries_after_it_are_checked()
+    {
+        var chain = Chain(10);
+        var verifier = new ChainVerifier(HistoryHead.After(chain[5]));
+        foreach (var entry in chain.Skip(6))
+        {
+            Assert.True(verifier.Accept(entry));
+        }
+
+        var result = verifier.Finish(HistoryHead.After(chain[^1]));
+
+        Assert.True(result.IsIntact);
+        Assert.Equal(4, result.EntriesChecked);
+    }
+
+    [Fact]
+    public void An_entry_that_no_longer_follows_the_checkpoint_names_the_checkpoint()
+    {
+        var chain = Chain(10);
+        var verifier = new ChainVerifier(new HistoryHead(6, new string('f', 64)));
+        foreach (var entry in chain.Skip(6))
+        {
+            verifier.Accept(entry);
+        }
+
+        var result = verifier.Finish(HistoryHead.After(chain[^1]));
+
+        Assert.Equal(new ChainBreak(6, "edited since it was verified: entry 7 no longer follows the hash it had then"), result.FirstBreak);
     }
 }

@@ -13,12 +13,19 @@ public sealed class HistoryCommand
         Description = "A service id (feature-enablement, resource:artists-db) or another entity as KIND:ID (group:team-a, system:billing)",
     };
 
+    private readonly Option<bool> _incremental = new("--incremental")
+    {
+        Description = "Recompute only the entries after the last intact verification (its checkpoint); states are always all checked",
+    };
+
     public static Command Create(CommandBinder binder) => new HistoryCommand().Build(binder);
 
     private Command Build(CommandBinder binder)
     {
         var history = binder.Bind(new Command("history", "Show the history of one service or entity") { _subject }, ShowAsync);
-        history.Add(binder.Bind(new Command("verify", "Recompute the history's hash chain and name the first entry that was edited, deleted or reordered"), VerifyAsync));
+        history.Add(binder.Bind(
+            new Command("verify", "Recompute the history's hash chain and check every current state against it; name the first entry and every state edited outside the product") { _incremental },
+            VerifyAsync));
         return history;
     }
 
@@ -66,21 +73,18 @@ public sealed class HistoryCommand
     private async Task<int> VerifyAsync(Invocation run)
     {
         await using var store = await run.OpenExistingStoreAsync();
-        var verification = await store.VerifyHistoryAsync(run.CancellationToken);
+        var scope = run.Get(_incremental) ? VerificationScope.Incremental : VerificationScope.Full;
+        var verification = (await store.VerifyHistoryAsync(scope, run.CancellationToken)).ToRecord();
         if (run.Json)
         {
-            run.WriteJson(new { verification.IsIntact, verification.EntriesChecked, verification.Head, verification.FirstBreak });
-        }
-        else if (verification.IsIntact)
-        {
-            run.Context.Console.WriteLine($"History intact: {verification.EntriesChecked} entries; head is entry {verification.Head.Sequence}, sha256 {verification.Head.Hash}.");
+            run.WriteJson(verification);
         }
         else
         {
-            run.Context.Error.WriteLine($"History BROKEN at entry {verification.FirstBreak!.Sequence}: {verification.FirstBreak.Problem}.");
-            run.Context.Error.WriteLine($"{verification.EntriesChecked} entries before it verify.");
+            VerificationPrinter.Print(run.Context, verification);
         }
 
         return verification.IsIntact ? ExitCodes.Success : ExitCodes.CheckFailed;
     }
+
 }

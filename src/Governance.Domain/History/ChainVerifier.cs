@@ -14,17 +14,26 @@ public sealed record ChainVerification(long EntriesChecked, HistoryHead Head, Ch
 
 /// <summary>
 /// Recomputes the hash chain entry by entry, in sequence order, and names the first entry that was edited,
-/// removed or moved. Fed one entry at a time so that a long history is never held in memory.
+/// removed or moved. Fed one entry at a time so that a long history is never held in memory. It starts at the
+/// genesis, or after a checkpoint: an entry verified before, whose hash the next entry must carry.
 /// </summary>
 public sealed class ChainVerifier
 {
     // How far from its place a moved entry is looked for; only paid once a break is found.
     private const int MovedEntrySearchWindow = 1000;
 
-    private long _expectedSequence = 1;
-    private string _previousHash = HistoryEntry.GenesisHash;
+    private readonly HistoryHead _start;
+    private long _expectedSequence;
+    private string _previousHash;
     private HistoryEntry? _last;
     private long _checked;
+
+    public ChainVerifier(HistoryHead? checkpoint = null)
+    {
+        _start = checkpoint ?? HistoryHead.Empty;
+        _expectedSequence = _start.Sequence + 1;
+        _previousHash = _start.Hash;
+    }
 
     public ChainBreak? FirstBreak { get; private set; }
 
@@ -92,7 +101,9 @@ public sealed class ChainVerifier
 
         if (_last is not { } last)
         {
-            return new ChainBreak(entry.Sequence, "edited: its hash was recomputed, but its previous hash is not the genesis hash");
+            return _start == HistoryHead.Empty
+                ? new ChainBreak(entry.Sequence, "edited: its hash was recomputed, but its previous hash is not the genesis hash")
+                : new ChainBreak(_start.Sequence, $"edited since it was verified: entry {entry.Sequence} no longer follows the hash it had then");
         }
 
         // This entry is intact and in its place, so the one before it is not the entry it was chained to: that one was

@@ -6,7 +6,8 @@ using System.Text.Json;
 namespace Governance.Domain.History;
 
 /// <summary>
-/// One accepted command in the append-only history: who did what to which subject, the version it produced,
+/// One accepted command in the append-only history: who did what to which subject, the version it produced and the
+/// hash of the state it produced (<see cref="History.StateHash"/>; null in entries written before states were hashed),
 /// and a SHA-256 hash over the canonical entry and the previous entry's hash.
 /// </summary>
 public sealed record HistoryEntry(
@@ -18,7 +19,8 @@ public sealed record HistoryEntry(
     string Payload,
     long Version,
     string PreviousHash,
-    string Hash)
+    string Hash,
+    string? StateHash)
 {
     /// <summary>The previous hash of the first entry.</summary>
     public static readonly string GenesisHash = new('0', 64);
@@ -27,11 +29,11 @@ public sealed record HistoryEntry(
     private const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'";
 
     /// <summary>Builds the next entry after <paramref name="previousHash"/>, hashing it.</summary>
-    public static HistoryEntry Create(long sequence, DateTimeOffset recordedAt, string actor, string subject, string command, string payload, long version, string previousHash)
+    public static HistoryEntry Create(long sequence, DateTimeOffset recordedAt, string actor, string subject, string command, string payload, long version, string previousHash, string? stateHash)
     {
         var at = Normalize(recordedAt);
         return new HistoryEntry(sequence, at, actor, subject, command, payload, version, previousHash,
-            ComputeHash(sequence, at, actor, subject, command, payload, version, previousHash));
+            ComputeHash(sequence, at, actor, subject, command, payload, version, previousHash, stateHash), stateHash);
     }
 
     /// <summary>UTC, whole microseconds: what both SQLite text and PostgreSQL timestamptz keep exactly.</summary>
@@ -51,9 +53,9 @@ public sealed record HistoryEntry(
 
     /// <summary>The hash this entry's fields give, whatever its stored hash says.</summary>
     public string Recompute(long? asSequence = null) =>
-        ComputeHash(asSequence ?? Sequence, RecordedAt, Actor, Subject, Command, Payload, Version, PreviousHash);
+        ComputeHash(asSequence ?? Sequence, RecordedAt, Actor, Subject, Command, Payload, Version, PreviousHash, StateHash);
 
-    private static string ComputeHash(long sequence, DateTimeOffset at, string actor, string subject, string command, string payload, long version, string previousHash)
+    private static string ComputeHash(long sequence, DateTimeOffset at, string actor, string subject, string command, string payload, long version, string previousHash, string? stateHash)
     {
         // A JSON array is the canonical form: unambiguous field boundaries whatever the text holds.
         var buffer = new ArrayBufferWriter<byte>(256 + payload.Length);
@@ -68,6 +70,12 @@ public sealed record HistoryEntry(
             writer.WriteNumberValue(version);
             writer.WriteStringValue(payload);
             writer.WriteStringValue(previousHash);
+            // Appended only when present, so that entries written before states were hashed keep their hashes.
+            if (stateHash is not null)
+            {
+                writer.WriteStringValue(stateHash);
+            }
+
             writer.WriteEndArray();
         }
 

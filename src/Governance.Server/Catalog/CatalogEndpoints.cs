@@ -13,7 +13,8 @@ public static class CatalogEndpoints
     {
         var api = endpoints.MapGroup("/api").RequireAuthorization(Access.Read);
         api.MapGet("/services", ListServicesAsync);
-        api.MapGet("/history/verify", VerifyHistoryAsync);
+        api.MapGet("/history/verify", LastVerificationAsync);
+        endpoints.MapPost("/api/history/verify", VerifyHistoryAsync).RequireAuthorization(Access.Administer);
         return endpoints;
     }
 
@@ -29,9 +30,16 @@ public static class CatalogEndpoints
         return Results.Ok(services.Select(service => new { service.State.Id, service.State.Profile.Name, service.State.Profile.Owner, service.State.Profile.Tier, service.State.Profile.Lifecycle, service.Version }));
     }
 
-    private static async Task<IResult> VerifyHistoryAsync(StoreHolder holder, CancellationToken cancellationToken)
+    // Answers from the last recorded verification (the scheduled job's, or anyone's): reading it costs nothing, whatever the history's length.
+    private static async Task<IResult> LastVerificationAsync(StoreHolder holder, CancellationToken cancellationToken) =>
+        await holder.Store.GetLastVerificationAsync(cancellationToken) is { } last
+            ? Results.Ok(last)
+            : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not verified yet",
+                detail: "The store has not been verified yet: the scheduled verification records its result when it next runs, or an administrator can POST /api/history/verify.");
+
+    private static async Task<IResult> VerifyHistoryAsync(StoreHolder holder, VerificationScope? scope, CancellationToken cancellationToken)
     {
-        ChainVerification verification = await holder.Store.VerifyHistoryAsync(cancellationToken);
-        return Results.Ok(new { verification.IsIntact, verification.EntriesChecked, verification.Head, verification.FirstBreak });
+        var verification = await holder.Store.VerifyHistoryAsync(scope ?? VerificationScope.Incremental, cancellationToken);
+        return Results.Ok(verification.ToRecord());
     }
 }

@@ -7,7 +7,7 @@ public static class HealthEndpoints
 {
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/health", async (StoreHolder holder, CancellationToken cancellationToken) =>
+        endpoints.MapGet("/health", async (StoreHolder holder, ILoggerFactory loggers, CancellationToken cancellationToken) =>
         {
             try
             {
@@ -16,9 +16,17 @@ public static class HealthEndpoints
             }
             catch (System.Data.Common.DbException failure)
             {
-                return Results.Json(new { Status = "unhealthy", Reason = failure.Message }, statusCode: StatusCodes.Status503ServiceUnavailable);
+                // The database's own words (hosts, users, paths) go to the log, never to an anonymous caller.
+                HealthLog.StoreUnanswered(loggers.CreateLogger("Governance.Server.Health"), failure);
+                return Results.Json(new { Status = "unhealthy", Reason = "the store did not answer" }, statusCode: StatusCodes.Status503ServiceUnavailable);
             }
         }).AllowAnonymous();
         return endpoints;
     }
+}
+
+internal static partial class HealthLog
+{
+    [LoggerMessage(1, LogLevel.Error, "Health check: the store did not answer")]
+    public static partial void StoreUnanswered(ILogger logger, Exception exception);
 }

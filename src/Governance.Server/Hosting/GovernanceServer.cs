@@ -7,6 +7,7 @@ using Governance.Server.Health;
 using Governance.Server.Identity;
 using Governance.Server.Imports;
 using Governance.Server.Services;
+using Governance.Server.Verification;
 
 namespace Governance.Server.Hosting;
 
@@ -43,11 +44,13 @@ public static class GovernanceServer
         //   1. the store: opening it runs the migrations, which create the OrleansQuery table the silo reads its SQL from;
         //      then the grain host loads the policy set, so a broken set stops the server before any grain runs;
         //   2. the silo: membership and reminders in the store's database; grains may use the open store;
-        //   3. Quartz: the audit schedule is installed and jobs fire only once the store and the silo are up.
+        //   3. Quartz: the audit schedule is installed and jobs fire only once the store and the silo are up;
+        //   4. the verification schedule, on the running scheduler.
         builder.AddGovernanceStore();
         builder.AddServiceGrainHost();
         builder.AddGovernanceSilo();
         builder.AddAuditScheduler();
+        builder.AddHistoryVerification();
         builder.AddFleetAudit();
         builder.AddGovernanceJson();
         builder.AddGovernanceIdentity();

@@ -105,8 +105,8 @@ internal sealed class BatchRunner(StoreContext context)
         switch (aggregate.Decide(key, tracked.State, command, decision))
         {
             case CommandOutcome<TState>.Accepted accepted:
-                tracked.Accept(accepted.State);
-                changes.Entries.Add(new PendingEntry(subject, aggregate.Name(command), aggregate.Payload(command), tracked.Version));
+                var stateHash = tracked.Accept(accepted.State);
+                changes.Entries.Add(new PendingEntry(subject, aggregate.Name(command), aggregate.Payload(command), tracked.Version, stateHash));
                 return new SubjectChange(subject, existed ? ChangeKind.Updated : ChangeKind.Created, tracked.Version, []);
             case CommandOutcome<TState>.Rejected rejected:
                 return new SubjectChange(subject, ChangeKind.Rejected, tracked.Version, rejected.Errors);

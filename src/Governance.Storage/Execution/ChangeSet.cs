@@ -1,8 +1,13 @@
 using Governance.Domain.Catalog;
+using Governance.Domain.History;
+using Governance.Domain.Serialization;
 
 namespace Governance.Storage.Execution;
 
-/// <summary>One aggregate as a transaction sees it: the version it was read at, and its state and version after the commands so far.</summary>
+/// <summary>
+/// One aggregate as a transaction sees it: the version it was read at, and its state, version and JSON after the commands so far.
+/// The JSON is written once here, so that the stored row and the state hash in its history entry come from the same text.
+/// </summary>
 internal sealed class Tracked<TState>
     where TState : class
 {
@@ -22,17 +27,23 @@ internal sealed class Tracked<TState>
 
     public long Version { get; private set; }
 
+    /// <summary>The JSON of <see cref="State"/> as it is stored; null until a command is accepted.</summary>
+    public string? StateJson { get; private set; }
+
     public bool Changed => Version != StoredVersion;
 
-    public void Accept(TState state)
+    /// <summary>Takes <paramref name="state"/> at the next version and returns its <see cref="StateHash"/>.</summary>
+    public string Accept(TState state)
     {
         State = state;
+        StateJson = DomainJson.Serialize(state);
         Version++;
+        return StateHash.Of(StateJson);
     }
 }
 
 /// <summary>A history entry waiting for its sequence number: known once the head is locked.</summary>
-internal sealed record PendingEntry(string Subject, string Command, string Payload, long Version);
+internal sealed record PendingEntry(string Subject, string Command, string Payload, long Version, string StateHash);
 
 /// <summary>Everything one transaction writes: changed aggregates, and the history entries in the order the commands were accepted.</summary>
 internal sealed class ChangeSet

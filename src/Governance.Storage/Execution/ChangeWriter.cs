@@ -19,7 +19,7 @@ internal static class ChangeWriter
 
         foreach (var (_, tracked) in changes.Entities.Where(pair => pair.Value.Changed).OrderBy(pair => pair.Key, StringComparer.Ordinal))
         {
-            await context.Entities.WriteAsync(writer, tracked.State!, tracked.Version, tracked.StoredVersion, now, cancellationToken).ConfigureAwait(false);
+            await context.Entities.WriteStateAsync(writer, tracked, now, cancellationToken).ConfigureAwait(false);
         }
 
         await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
@@ -32,7 +32,7 @@ internal static class ChangeWriter
         var head = start;
         foreach (var pending in changes.Entries)
         {
-            var entry = HistoryEntry.Create(head.Sequence + 1, now, actor, pending.Subject, pending.Command, pending.Payload, pending.Version, head.Hash);
+            var entry = HistoryEntry.Create(head.Sequence + 1, now, actor, pending.Subject, pending.Command, pending.Payload, pending.Version, head.Hash, pending.StateHash);
             await context.History.AppendAsync(writer, entry, cancellationToken).ConfigureAwait(false);
             head = HistoryHead.After(entry);
         }

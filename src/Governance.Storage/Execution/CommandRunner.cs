@@ -105,10 +105,10 @@ internal sealed class CommandRunner(StoreContext context)
         CancellationToken cancellationToken)
         where TState : class
     {
-        tracked.Accept(state);
+        var stateHash = tracked.Accept(state);
         var changes = new ChangeSet();
         aggregate.Staged(changes).Add(address.Key, tracked);
-        changes.Entries.Add(new PendingEntry(address.Subject, aggregate.Name(command), aggregate.Payload(command), tracked.Version));
+        changes.Entries.Add(new PendingEntry(address.Subject, aggregate.Name(command), aggregate.Payload(command), tracked.Version, stateHash));
         await ChangeWriter.WriteAsync(context, write.Connection, write.Transaction, changes, actor, now, cancellationToken).ConfigureAwait(false);
         return tracked.Version;
     }

@@ -16,7 +16,7 @@ internal sealed class HistoryTable
     /// <summary>The subject a stale move of the head is reported under.</summary>
     public const string HeadSubject = "history_head";
 
-    private const string Select = "SELECT sequence, recorded_at, actor, subject, command, payload, version, previous_hash, hash FROM history";
+    private const string Select = "SELECT sequence, recorded_at, actor, subject, command, payload, version, previous_hash, hash, state_hash FROM history";
     private const string ReadHead = "SELECT sequence, hash FROM history_head WHERE id = 1";
 
     private readonly SqlDialect _dialect;
@@ -30,12 +30,12 @@ internal sealed class HistoryTable
         _lockHead = $"{ReadHead}{dialect.LockRowsClause}";
         _append = new Statement(
             """
-            INSERT INTO history (sequence, recorded_at, actor, subject, command, payload, version, previous_hash, hash)
-            VALUES (@sequence, @recorded_at, @actor, @subject, @command, @payload, @version, @previous_hash, @hash)
+            INSERT INTO history (sequence, recorded_at, actor, subject, command, payload, version, previous_hash, hash, state_hash)
+            VALUES (@sequence, @recorded_at, @actor, @subject, @command, @payload, @version, @previous_hash, @hash, @state_hash)
             """,
             new("sequence", DbType.Int64), new("recorded_at", dialect.TimeType), new("actor", DbType.String), new("subject", DbType.String),
             new("command", DbType.String), new("payload", DbType.String), new("version", DbType.Int64), new("previous_hash", DbType.String),
-            new("hash", DbType.String));
+            new("hash", DbType.String), new("state_hash", DbType.String));
         _moveHead = new Statement(
             "UPDATE history_head SET sequence = @sequence, hash = @hash WHERE id = 1 AND sequence = @previous_sequence",
             new("sequence", DbType.Int64), new("hash", DbType.String), new("previous_sequence", DbType.Int64));
@@ -61,19 +61,20 @@ internal sealed class HistoryTable
     public ValueTask AppendAsync(RowWriter writer, HistoryEntry entry, CancellationToken cancellationToken) =>
         writer.AddAsync(
             _append,
-            [entry.Sequence, _dialect.TimeValue(entry.RecordedAt), entry.Actor, entry.Subject, entry.Command, entry.Payload, entry.Version, entry.PreviousHash, entry.Hash],
+            [entry.Sequence, _dialect.TimeValue(entry.RecordedAt), entry.Actor, entry.Subject, entry.Command, entry.Payload, entry.Version, entry.PreviousHash, entry.Hash, entry.StateHash],
             null,
             cancellationToken);
 
     public ValueTask MoveHeadAsync(RowWriter writer, HistoryHead from, HistoryHead to, CancellationToken cancellationToken) =>
         writer.AddAsync(_moveHead, [to.Sequence, to.Hash, from.Sequence], new RowExpectation(HeadSubject, from.Sequence), cancellationToken);
 
-    /// <summary>Streams entries in sequence order, all of them or one subject's.</summary>
-    public async IAsyncEnumerable<HistoryEntry> ReadAsync(DbConnection connection, DbTransaction? transaction, string? subject, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>Streams entries in sequence order, all of them or one subject's, from entry <paramref name="fromSequence"/> on.</summary>
+    public async IAsyncEnumerable<HistoryEntry> ReadAsync(DbConnection connection, DbTransaction? transaction, string? subject, long fromSequence, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand(transaction, subject is null
-            ? $"{Select} ORDER BY sequence"
-            : $"{Select} WHERE subject = @subject ORDER BY sequence");
+            ? $"{Select} WHERE sequence >= @from ORDER BY sequence"
+            : $"{Select} WHERE subject = @subject AND sequence >= @from ORDER BY sequence");
+        command.AddParameter("from", fromSequence);
         if (subject is not null)
         {
             command.AddParameter("subject", subject);
@@ -91,7 +92,8 @@ internal sealed class HistoryTable
                 reader.GetString(5),
                 reader.GetInt64(6),
                 reader.GetString(7),
-                reader.GetString(8));
+                reader.GetString(8),
+                reader.IsDBNull(9) ? null : reader.GetString(9));
         }
     }
 

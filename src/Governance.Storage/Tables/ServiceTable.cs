@@ -64,7 +64,7 @@ internal sealed class ServiceTable : StateTable<ServiceState>
     /// </summary>
     public async ValueTask WriteAsync(RowWriter writer, Tracked<ServiceState> tracked, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await WriteAsync(writer, tracked.State!, tracked.Version, tracked.StoredVersion, now, cancellationToken).ConfigureAwait(false);
+        await WriteStateAsync(writer, tracked, now, cancellationToken).ConfigureAwait(false);
         await ServiceApiTable.Rows.WriteAsync(writer, tracked, cancellationToken).ConfigureAwait(false);
         await ServiceDependencyTable.Rows.WriteAsync(writer, tracked, cancellationToken).ConfigureAwait(false);
         await RemediationItemTable.WriteAsync(writer, tracked.Stored, tracked.State!, cancellationToken).ConfigureAwait(false);

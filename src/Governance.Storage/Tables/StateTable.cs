@@ -1,6 +1,6 @@
 using System.Data;
 using System.Data.Common;
-using Governance.Domain.Serialization;
+using Governance.Storage.Execution;
 using Governance.Storage.Dialects;
 using Governance.Storage.Writing;
 
@@ -37,14 +37,15 @@ internal abstract class StateTable<TState>
     /// <summary>The current version of <paramref name="subject"/>, 0 when it does not exist.</summary>
     public abstract Task<long> ReadVersionAsync(DbConnection connection, string subject, CancellationToken cancellationToken);
 
-    /// <summary>Queues the write of <paramref name="state"/> at <paramref name="version"/>, conditional on the row still being at <paramref name="storedVersion"/> (0: absent).</summary>
-    public ValueTask WriteAsync(RowWriter writer, TState state, long version, long storedVersion, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Queues the write of the tracked state at its version, conditional on the row still being at the version it was read at (0: absent).</summary>
+    public ValueTask WriteStateAsync(RowWriter writer, Tracked<TState> tracked, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var row = RowValues(state, version, DomainJson.Serialize(state), Dialect.TimeValue(now));
-        var expectation = new RowExpectation(Subject(state), storedVersion);
-        return storedVersion == 0
+        var state = tracked.State!;
+        var row = RowValues(state, tracked.Version, tracked.StateJson!, Dialect.TimeValue(now));
+        var expectation = new RowExpectation(Subject(state), tracked.StoredVersion);
+        return tracked.StoredVersion == 0
             ? writer.AddAsync(Insert, row, expectation, cancellationToken)
-            : writer.AddAsync(Update, [.. row, storedVersion], expectation, cancellationToken);
+            : writer.AddAsync(Update, [.. row, tracked.StoredVersion], expectation, cancellationToken);
     }
 
     /// <summary>Runs <paramref name="command"/> (which selects <see cref="StateColumns"/> first) and reads every row.</summary>

@@ -84,7 +84,7 @@ public abstract class ConcurrencyContractTests : StoreTestBase
         await Store.ExecuteAsync("hot", Catalog.Service("hot"), "setup");
         await Store.ExecuteAsync("hot", Catalog.Item("one"), "setup");
 
-        ChainVerification verification;
+        HistoryVerification verification;
         await using (await Database.HoldHistoryHeadAsync())
         {
             // Bounded: a verification that queues behind the holder would wait for as long as it holds the head.
@@ -112,7 +112,7 @@ public abstract class ConcurrencyContractTests : StoreTestBase
             }
         })));
 
-        var verifications = new List<ChainVerification>();
+        var verifications = new List<HistoryVerification>();
         try
         {
             do
