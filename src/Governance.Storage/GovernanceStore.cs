@@ -297,12 +297,23 @@ public sealed class GovernanceStore : IAsyncDisposable
     }
 
     /// <summary>
-    /// Recomputes the hash chain against the stored head (all of it, or from the last intact verification's head when
+    /// Recomputes the hash chain against the stored head (all of it, or from the last intact recorded verification's head when
     /// <paramref name="scope"/> is incremental) and checks every current state against the history, in one snapshot; names the
-    /// first bad entry and the states edited outside the product, and records the outcome.
+    /// first bad entry and the states edited outside the product. Only reads: it never waits for a writer.
     /// </summary>
     public Task<HistoryVerification> VerifyHistoryAsync(VerificationScope scope = VerificationScope.Full, CancellationToken cancellationToken = default) =>
         _verifier.VerifyAsync(scope, cancellationToken);
+
+    /// <summary>
+    /// <see cref="VerifyHistoryAsync"/>, then records the outcome: it becomes the latest verification, and when intact the
+    /// checkpoint of the next incremental one. Recording is a write, so on SQLite it waits for a writer holding the database.
+    /// </summary>
+    public async Task<VerificationRecord> VerifyAndRecordHistoryAsync(VerificationScope scope, CancellationToken cancellationToken = default)
+    {
+        var record = (await _verifier.VerifyAsync(scope, cancellationToken).ConfigureAwait(false)).ToRecord();
+        await _verifier.RecordAsync(record, cancellationToken).ConfigureAwait(false);
+        return record;
+    }
 
     /// <summary>The last verification recorded, by any process; null when the store was never verified.</summary>
     public Task<VerificationRecord?> GetLastVerificationAsync(CancellationToken cancellationToken = default) => _verifier.ReadLatestAsync(cancellationToken);

@@ -36,8 +36,48 @@ public sealed class HistoryCommandTests : IDisposable
             var verify = await _cli.InvokeAsync("history", "verify");
 
             Assert.Equal(1, verify.ExitCode);
-            Assert.Contains($"History BROKEN at entry {sequence}: edited", verify.Error);
+            Assert.Contains("History BROKEN: 1 problem(s).", verify.Error);
+            Assert.Contains($"  entry {sequence}: edited", verify.Error);
         }
+    }
+
+    [Fact]
+    public async Task Editing_any_state_row_fails_verification_and_names_its_service_or_entity()
+    {
+        await ImportAsync();
+        var pristine = Path.Combine(_cli.Folder, "pristine.db");
+        Checkpoint();
+        File.Copy(_cli.Database, pristine);
+        var rows = Enumerable.Range(1, Services)
+            .Select(index => ($"services WHERE id = 'svc-{index}'", $"service:svc-{index}"))
+            .Append(("catalog_entities WHERE kind = 'group' AND id = 'team-a'", "group:team-a"));
+
+        foreach (var (row, subject) in rows)
+        {
+            Restore(pristine);
+            Execute($"UPDATE {row.Replace(" WHERE", " SET state = REPLACE(state, '}', ',\"note\":\"edited by hand\"}') WHERE", StringComparison.Ordinal)}");
+
+            var verify = await _cli.InvokeAsync("history", "verify");
+
+            Assert.Equal(1, verify.ExitCode);
+            Assert.Contains("History BROKEN: 1 problem(s).", verify.Error);
+            Assert.Contains($"  {subject}: the state is not the one entry ", verify.Error);
+            Assert.Contains("edited outside the product", verify.Error);
+        }
+    }
+
+    [Fact]
+    public async Task An_incremental_verification_starts_at_the_checkpoint_the_last_one_left()
+    {
+        await ImportAsync();
+        Assert.Equal(0, (await _cli.InvokeAsync("history", "verify")).ExitCode);
+        await ImportAsync(Services + 1);
+
+        var verify = await _cli.InvokeAsync("history", "verify", "--incremental");
+
+        Assert.Equal(0, verify.ExitCode);
+        Assert.Contains($"History intact: 1 entries from entry {Services + 2} (the checkpoint)", verify.Output);
+        Assert.Contains($"{Services + 2} current states checked against it", verify.Output);
     }
 
     [Fact]
@@ -49,7 +89,7 @@ public sealed class HistoryCommandTests : IDisposable
         var verify = await _cli.InvokeAsync("history", "verify");
 
         Assert.Equal(1, verify.ExitCode);
-        Assert.Contains("History BROKEN at entry 3: missing", verify.Error);
+        Assert.Contains("  entry 3: missing", verify.Error);
     }
 
     [Fact]
@@ -64,11 +104,11 @@ public sealed class HistoryCommandTests : IDisposable
         Assert.Contains("1 entries for service:svc-2", history.Output);
     }
 
-    private async Task ImportAsync()
+    private async Task ImportAsync(int services = Services)
     {
-        var services = string.Concat(Enumerable.Range(1, Services).Select(index => $"  - id: svc-{index}\n    name: Service {index}\n"));
+        var definitions = string.Concat(Enumerable.Range(1, services).Select(index => $"  - id: svc-{index}\n    name: Service {index}\n"));
         var path = Path.Combine(_cli.Folder, "fleet.yaml");
-        await File.WriteAllTextAsync(path, $"apiVersion: governance/v1\nkind: Fleet\nteams:\n  - id: team-a\nservices:\n{services}");
+        await File.WriteAllTextAsync(path, $"apiVersion: governance/v1\nkind: Fleet\nteams:\n  - id: team-a\nservices:\n{definitions}");
         var import = await _cli.InvokeAsync("import", path);
         Assert.True(import.ExitCode == 0, import.Error);
     }

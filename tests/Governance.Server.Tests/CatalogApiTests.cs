@@ -21,11 +21,12 @@ public sealed class CatalogApiTests : IAsyncLifetime
     private WebApplicationFactory<Program> _factory = null!;
     private HttpClient _client = null!;
 
+    private string DatabasePath => Path.Combine(_directory.FullName, "api.db");
+
     public async Task InitializeAsync()
     {
-        var database = Path.Combine(_directory.FullName, "api.db");
         string token;
-        await using (var store = await GovernanceStore.OpenAsync(database, _time))
+        await using (var store = await GovernanceStore.OpenAsync(DatabasePath, _time))
         {
             var viewer = await new LocalAccounts(store, _time, LockoutPolicy.Default)
                 .AddAsync(new NewAccount("viewer", new HashSet<Role> { Role.Viewer }, Script: true), TimeSpan.FromDays(1));
@@ -38,7 +39,8 @@ public sealed class CatalogApiTests : IAsyncLifetime
 
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
-            builder.UseSetting("Governance:Database", database);
+            builder.UseSetting("Governance:Database", DatabasePath);
+            builder.UseSetting("Governance:Verification:Enabled", "false"); // the tests record verifications themselves
             foreach (var (key, value) in SiloPorts.Settings())
             {
                 builder.UseSetting(key, value);
@@ -78,6 +80,28 @@ public sealed class CatalogApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Services_come_a_page_at_a_time_with_the_total()
+    {
+        var first = await GetJsonAsync("/api/services?pageSize=2");
+        var second = await GetJsonAsync("/api/services?pageSize=2&page=2");
+
+        Assert.Equal(["billing", "gateway"], Ids(first));
+        Assert.Equal(["search"], Ids(second));
+        Assert.Equal((3, 2), (second.GetProperty("total").GetInt32(), second.GetProperty("pages").GetInt32()));
+    }
+
+    [Theory]
+    [InlineData("page=0", "page")]
+    [InlineData("pageSize=501", "pageSize")]
+    public async Task A_page_out_of_range_is_a_problem_naming_the_field(string query, string field)
+    {
+        var response = await _client.GetAsync($"/api/services?{query}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains($"\"{field}\"", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task An_out_of_range_tier_is_a_problem_naming_the_field()
     {
         var response = await _client.GetAsync("/api/services?tier=9");
@@ -99,12 +123,21 @@ public sealed class CatalogApiTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_history_verifies()
+    public async Task The_verification_is_answered_from_the_last_one_recorded()
     {
+        var before = await _client.GetAsync("/api/history/verify");
+        await using (var store = await GovernanceStore.OpenExistingAsync(DatabasePath, _time))
+        {
+            await store.VerifyAndRecordHistoryAsync(Domain.History.VerificationScope.Full);
+            await store.ExecuteAsync("gateway", new DefineService(new ServiceProfile("gateway", "Gateway") { Tier = 0, Owner = "edge" }), "test");
+        }
+
         var verification = await GetJsonAsync("/api/history/verify");
 
+        Assert.Equal(HttpStatusCode.NotFound, before.StatusCode);
         Assert.True(verification.GetProperty("isIntact").GetBoolean());
-        Assert.Equal(3, verification.GetProperty("entriesChecked").GetInt64());
+        Assert.Equal("full", verification.GetProperty("scope").GetString());
+        Assert.Equal((3, 3), (verification.GetProperty("entriesChecked").GetInt64(), verification.GetProperty("statesChecked").GetInt64()));
     }
 
     private async Task<JsonElement> GetJsonAsync(string path)
@@ -115,5 +148,5 @@ public sealed class CatalogApiTests : IAsyncLifetime
         return JsonDocument.Parse(body).RootElement;
     }
 
-    private static List<string> Ids(JsonElement services) => [.. services.EnumerateArray().Select(service => service.GetProperty("id").GetString()!)];
+    private static List<string> Ids(JsonElement page) => [.. page.GetProperty("services").EnumerateArray().Select(service => service.GetProperty("id").GetString()!)];
 }

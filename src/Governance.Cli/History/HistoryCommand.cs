@@ -74,7 +74,7 @@ public sealed class HistoryCommand
     {
         await using var store = await run.OpenExistingStoreAsync();
         var scope = run.Get(_incremental) ? VerificationScope.Incremental : VerificationScope.Full;
-        var verification = (await store.VerifyHistoryAsync(scope, run.CancellationToken)).ToRecord();
+        var verification = await store.VerifyAndRecordHistoryAsync(scope, run.CancellationToken);
         if (run.Json)
         {
             run.WriteJson(verification);

@@ -23,8 +23,7 @@ public sealed class VerificationJob(StoreHolder holder, ILogger<VerificationJob>
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
         var scope = Enum.Parse<VerificationScope>(context.MergedJobDataMap.GetString(ScopeKey) ?? nameof(VerificationScope.Incremental));
-        var verification = await holder.Store.VerifyHistoryAsync(scope, cancellationToken);
-        var record = verification.ToRecord();
+        var record = await holder.Store.VerifyAndRecordHistoryAsync(scope, cancellationToken);
         if (record.IsIntact)
         {
             VerificationLog.Intact(logger, scope, record.EntriesChecked, record.StatesChecked, record.Head.Sequence, record.Elapsed);

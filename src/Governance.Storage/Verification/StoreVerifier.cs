@@ -6,7 +6,8 @@ namespace Governance.Storage.Verification;
 
 /// <summary>
 /// Verifies a store in one snapshot, so that writes going on meanwhile are never mistaken for tampering: the hash chain (from
-/// the checkpoint, when incremental), then every current state against the last entry of its subject. Records the outcome.
+/// the checkpoint, when incremental), then every current state against the last entry of its subject. Recording the outcome
+/// is a separate write, so that verifying never waits for a writer.
 /// </summary>
 internal sealed class StoreVerifier(StoreContext context)
 {
@@ -29,7 +30,6 @@ internal sealed class StoreVerifier(StoreContext context)
             verification = new HistoryVerification(verifiedAt, scope, fromSequence, chain, states, context.TimeProvider.GetElapsedTime(started));
         }
 
-        await RecordAsync(verification.ToRecord(), cancellationToken).ConfigureAwait(false);
         return verification;
     }
 
@@ -76,7 +76,7 @@ internal sealed class StoreVerifier(StoreContext context)
         return verifier.Finish();
     }
 
-    private async Task RecordAsync(VerificationRecord record, CancellationToken cancellationToken)
+    public async Task RecordAsync(VerificationRecord record, CancellationToken cancellationToken)
     {
         await using var write = await context.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
         await _verifications.RecordAsync(write.Connection, write.Transaction, record, cancellationToken).ConfigureAwait(false);

@@ -29,6 +29,7 @@ public sealed class EndpointAuthorizationTests : IAsyncLifetime
         ["GET /my-work"] = Access.Read,
         ["GET /api/services"] = Access.Read,
         ["GET /api/history/verify"] = Access.Read,
+        ["POST /api/history/verify"] = Access.Administer,
         ["GET /api/services/{id}"] = Access.Read,
         ["GET /api/services/{id}/risks"] = Access.Read,
         ["GET /openapi/{documentName}.json"] = Access.Read,

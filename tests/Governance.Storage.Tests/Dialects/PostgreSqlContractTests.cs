@@ -34,6 +34,13 @@ public sealed class PostgreSqlTamperTests(PostgresServer server) : TamperContrac
 
 [RequiresPostgreSql]
 [Collection(PostgresCollection.Name)]
+public sealed class PostgreSqlStateTamperTests(PostgresServer server) : StateTamperContractTests
+{
+    protected override async Task<ITestDatabase> CreateDatabaseAsync() => await server.CreateDatabaseAsync();
+}
+
+[RequiresPostgreSql]
+[Collection(PostgresCollection.Name)]
 public sealed class PostgreSqlSchemaTests(PostgresServer server) : SchemaContractTests
 {
     protected override async Task<ITestDatabase> CreateDatabaseAsync() => await server.CreateDatabaseAsync();
