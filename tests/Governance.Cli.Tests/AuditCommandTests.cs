@@ -43,6 +43,42 @@ public sealed class AuditCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task An_audit_as_of_a_day_judges_dates_from_that_day_and_records_it()
+    {
+        // Tested 2025-06-01: within a year of 2025-06-30, more than a year before the clock's 2026-11-21.
+        var fleet = Path.Combine(_cli.Folder, "fleet.yaml");
+        await File.WriteAllTextAsync(fleet, """
+            apiVersion: governance/v1
+            kind: Fleet
+            teams:
+              - id: team-a
+            services:
+              - id: ledger
+                name: Ledger
+                owner: team-a
+                tier: 1
+                lifecycle: production
+                facts:
+                  lastDrTest: 2025-06-01
+            """);
+        Assert.Equal(0, (await _cli.InvokeAsync("import", fleet)).ExitCode);
+
+        var then = await _cli.InvokeAsync("--json", "audit", "run", "--as-of", "2025-06-30");
+        var thenRisks = await _cli.InvokeAsync("risks", "ledger");
+        var now = await _cli.InvokeAsync("audit", "run");
+        var nowRisks = await _cli.InvokeAsync("risks", "ledger");
+        var bad = await _cli.InvokeAsync("audit", "run", "--as-of", "30/06/2025");
+
+        Assert.True(then.ExitCode == 0, then.Error);
+        Assert.Contains("\"auditedAt\": \"2025-06-30T00:00:00+00:00\"", then.Output);
+        Assert.DoesNotContain("stale-dr-test", thenRisks.Output);
+        Assert.Equal(0, now.ExitCode);
+        Assert.Contains("stale-dr-test", nowRisks.Output);
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Contains("--as-of must be a date like 2025-06-30, was '30/06/2025'", bad.Error);
+    }
+
+    [Fact]
     public async Task An_audit_is_stored_shown_compared_and_waivers_take_effect()
     {
         await _cli.InvokeAsync("demo");

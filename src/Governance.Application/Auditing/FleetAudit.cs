@@ -7,9 +7,10 @@ namespace Governance.Application.Auditing;
 
 /// <summary>
 /// One fleet audit: read the whole fleet in a few queries, compute its graph facts, evaluate every policy, and store the
-/// run. The run is recorded as running first and becomes visible only when all of it is stored, or is marked failed.
+/// run. The run is recorded as running first and becomes visible only when all of it is stored, or is marked failed. The
+/// policies are evaluated as of now, or as of <paramref name="asOf"/> (a reproducible audit of a fixed day).
 /// </summary>
-public sealed class FleetAudit(GovernanceStore store, string policyDirectory, TimeProvider time) : IFleetAudit
+public sealed class FleetAudit(GovernanceStore store, string policyDirectory, TimeProvider time, DateTimeOffset? asOf = null) : IFleetAudit
 {
     /// <inheritdoc />
     public async Task<long> RunAsync(string trigger, CancellationToken cancellationToken = default)
@@ -18,7 +19,7 @@ public sealed class FleetAudit(GovernanceStore store, string policyDirectory, Ti
         var runId = await store.Audits.BeginAuditAsync(trigger, policies.Set.Hash, cancellationToken);
         try
         {
-            var (serviceIds, graph, result) = await AuditAsync(store, policies, time.GetUtcNow(), cancellationToken);
+            var (serviceIds, graph, result) = await AuditAsync(store, policies, asOf ?? time.GetUtcNow(), cancellationToken);
 
             // The graph facts are kept with the run: one service is re-evaluated against them between audits.
             await store.Audits.CompleteAuditAsync(runId, result, serviceIds, graph, cancellationToken);

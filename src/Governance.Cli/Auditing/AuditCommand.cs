@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Governance.Application.Auditing;
 using Governance.Cli.Infrastructure;
 using Governance.Domain.Audit;
@@ -14,6 +15,11 @@ public sealed class AuditCommand
 
     private readonly Option<string?> _policies = new("--policies") { Description = "The policy folder. Default: ./policies, else the set shipped with the program" };
 
+    private readonly Option<string?> _asOf = new("--as-of")
+    {
+        Description = "Evaluate the policies as of this day (YYYY-MM-DD, at 00:00 UTC) instead of now, so that an audit of the same fleet reproduces",
+    };
+
     private readonly Argument<long?> _run = new("run") { Description = "An audit run id; the latest succeeded run when left out", Arity = ArgumentArity.ZeroOrOne };
 
     private readonly Argument<long> _from = new("from") { Description = "The earlier run id" };
@@ -24,7 +30,7 @@ public sealed class AuditCommand
 
     private Command Build(CommandBinder binder) => new("audit", "Audit the fleet against the risk policies, and read past audits")
     {
-        binder.Bind(new Command("run", "Audit every service now: graph facts and every policy, stored as a run") { _policies }, RunAsync),
+        binder.Bind(new Command("run", "Audit every service now: graph facts and every policy, stored as a run") { _policies, _asOf }, RunAsync),
         binder.Bind(new Command("show", "Show an audit run: when, which policy set, what changed since the run before, the riskiest services") { _run }, ShowAsync),
         binder.Bind(new Command("diff", "Compare two audit runs: risks that are new, resolved, unchanged") { _from, _to }, DiffAsync),
     };
@@ -32,22 +38,28 @@ public sealed class AuditCommand
     private async Task<int> RunAsync(Invocation run)
     {
         await using var store = await run.OpenExistingStoreAsync();
-        var runId = await RunAuditAsync(store, run, run.Get(_policies), "manual");
+        var runId = await RunAuditAsync(store, run, run.Get(_policies), "manual", AsOf(run));
         return await ShowRunAsync(store, run, runId);
     }
 
-    /// <summary>Runs and stores one audit; a policy set that does not load is input the user must fix.</summary>
-    public static async Task<long> RunAuditAsync(GovernanceStore store, Invocation run, string? policies, string trigger)
+    /// <summary>Runs and stores one audit, as of now or <paramref name="asOf"/>; a policy set that does not load is input the user must fix.</summary>
+    public static async Task<long> RunAuditAsync(GovernanceStore store, Invocation run, string? policies, string trigger, DateTimeOffset? asOf = null)
     {
         try
         {
-            return await new FleetAudit(store, PolicyFolder.Resolve(policies), run.Context.Time).RunAsync(trigger, run.CancellationToken);
+            return await new FleetAudit(store, PolicyFolder.Resolve(policies), run.Context.Time, asOf).RunAsync(trigger, run.CancellationToken);
         }
         catch (PolicySetInvalidException invalid)
         {
             throw new CliException(ExitCodes.InvalidInput, invalid.Message);
         }
     }
+
+    private DateTimeOffset? AsOf(Invocation run) => run.Get(_asOf) is not { } text
+        ? null
+        : DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+            ? new DateTimeOffset(day, TimeOnly.MinValue, TimeSpan.Zero)
+            : throw new CliException(ExitCodes.Usage, $"--as-of must be a date like 2025-06-30, was '{text}'");
 
     private async Task<int> ShowAsync(Invocation run)
     {

@@ -54,8 +54,11 @@ internal static class BenchProcess
         return repeat >= 1 ? repeat : throw new CliException(ExitCodes.Usage, $"--repeat must be at least 1, was {repeat}");
     }
 
-    /// <summary>Runs this program again with <paramref name="arguments"/>, so that a fleet is made, imported or audited exactly as a user would; a failure is a <see cref="CliException"/>.</summary>
-    public static async Task RunChildAsync(Invocation run, IReadOnlyList<string> arguments)
+    /// <summary>
+    /// Runs this program again with <paramref name="arguments"/>, so that a fleet is made, imported or audited exactly as a user
+    /// would; a failure is a <see cref="CliException"/>. Returns the whole command's time, from starting the process to its exit.
+    /// </summary>
+    public static async Task<TimeSpan> RunChildAsync(Invocation run, IReadOnlyList<string> arguments)
     {
         var program = Environment.ProcessPath ?? throw new CliException(ExitCodes.InternalError, "cannot tell which program is running");
         var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
@@ -69,6 +72,7 @@ internal static class BenchProcess
             start.ArgumentList.Add(argument);
         }
 
+        var started = Stopwatch.GetTimestamp();
         using var child = Process.Start(start) ?? throw new CliException(ExitCodes.InternalError, $"cannot start {program}");
         var output = child.StandardOutput.ReadToEndAsync(run.CancellationToken);
         string error;
@@ -84,10 +88,14 @@ internal static class BenchProcess
             throw;
         }
 
+        var elapsed = Stopwatch.GetElapsedTime(started);
+
         if (child.ExitCode != 0)
         {
             throw new CliException(ExitCodes.InternalError, $"'{string.Join(' ', arguments)}' failed ({child.ExitCode}): {error}{await output}");
         }
+
+        return elapsed;
     }
 
     /// <summary>Times <paramref name="once"/> <paramref name="repeat"/> times, after one call to warm up.</summary>

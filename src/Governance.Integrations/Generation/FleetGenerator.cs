@@ -10,6 +10,9 @@ namespace Governance.Integrations.Generation;
 /// </summary>
 public static class FleetGenerator
 {
+    /// <summary>The day the generated facts are dated from: audit a generated fleet as of it, and its traits reproduce.</summary>
+    public static DateOnly AsOf => RandomExtensions.AsOf;
+
     public static Fleet Generate(int services, int seed)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(services);
