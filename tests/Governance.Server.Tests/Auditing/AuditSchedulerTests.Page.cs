@@ -90,6 +90,23 @@ public abstract partial class AuditSchedulerTests
     }
 
     // An administrator's API token for this host (pages take tokens as the API does); the account is made on first use.
+    [StoreFact]
+    public async Task The_page_shows_the_last_verification_and_verifies_everything_when_asked()
+    {
+        var host = StartHost(("Governance:Verification:Enabled", "false"));
+        using var ada = await AdministratorAsync(host);
+        var before = await ada.GetStringAsync(Page);
+        await Database.ExecuteAsync("UPDATE services SET state = REPLACE(state, 'gateway', 'gateway2') WHERE id = 'gateway'");
+
+        await PostAsync(ada, "Verify");
+        var after = await ada.GetStringAsync(Page);
+
+        Assert.Contains("data-testid=\"never-verified\"", before, StringComparison.Ordinal);
+        Assert.Contains("Verification found 1 problem(s): see below.", after, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"verification-result\">broken: 1 problem(s)<", after, StringComparison.Ordinal);
+        Assert.Contains("<code>service:gateway: the state is not the one entry 1 recorded: it was edited outside the product</code>", after, StringComparison.Ordinal);
+    }
+
     private async Task<HttpClient> AdministratorAsync(WebApplicationFactory<Program> host)
     {
         var accounts = new LocalAccounts(Store(host), Clock, LockoutPolicy.Default);

@@ -1,3 +1,4 @@
+using Governance.Domain.History;
 using Governance.Domain.Identity;
 using Governance.Server.Auditing;
 using Governance.Server.Hosting;
@@ -11,7 +12,7 @@ namespace Governance.Server.Pages.Admin;
 
 /// <summary>
 /// The fleet audit's schedule (as configured, and as the job store fires it), the recent runs, and the buttons that run
-/// the audit now and pause or resume the schedule.
+/// the audit now and pause or resume the schedule; the last verification of the history and states, and one run now.
 /// </summary>
 [Authorize(Policy = Access.Administer)]
 public sealed class SchedulesModel(AuditScheduleControl schedule, StoreHolder holder) : PageModel
@@ -21,6 +22,8 @@ public sealed class SchedulesModel(AuditScheduleControl schedule, StoreHolder ho
     public AuditScheduleStatus Schedule { get; private set; } = null!;
 
     public IReadOnlyList<AuditRun> Runs { get; private set; } = [];
+
+    public VerificationRecord? LastVerification { get; private set; }
 
     [TempData]
     public string? Notice { get; set; }
@@ -33,6 +36,16 @@ public sealed class SchedulesModel(AuditScheduleControl schedule, StoreHolder ho
         ViewData["Section"] = "admin";
         Schedule = await schedule.GetAsync(cancellationToken);
         Runs = await holder.Store.Audits.ListAuditsAsync(RunsShown, cancellationToken);
+        LastVerification = await holder.Store.GetLastVerificationAsync(cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostVerifyAsync(CancellationToken cancellationToken)
+    {
+        var verification = await holder.Store.VerifyAndRecordHistoryAsync(VerificationScope.Full, cancellationToken);
+        Notice = verification.IsIntact
+            ? $"Verified: the history and every state are intact ({verification.EntriesChecked} entries, {verification.StatesChecked} states)."
+            : $"Verification found {verification.ProblemCount} problem(s): see below.";
+        return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostRunAsync(CancellationToken cancellationToken)
