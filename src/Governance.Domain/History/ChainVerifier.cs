@@ -38,14 +38,18 @@ public sealed class ChainVerifier
     public ChainBreak? FirstBreak { get; private set; }
 
     /// <summary>Checks the next entry; returns false once the chain is broken.</summary>
-    public bool Accept(HistoryEntry entry)
+    public bool Accept(HistoryEntry entry) => Accept(entry, entry.Recompute());
+
+    /// <summary>Checks the next entry, whose hash <paramref name="recomputedHash"/> was recomputed ahead (in parallel, for a long history).</summary>
+    public bool Accept(HistoryEntry entry, string recomputedHash)
     {
+        ArgumentNullException.ThrowIfNull(entry);
         if (FirstBreak is not null)
         {
             return false;
         }
 
-        FirstBreak = Inspect(entry);
+        FirstBreak = Inspect(entry, recomputedHash);
         if (FirstBreak is not null)
         {
             return false;
@@ -74,7 +78,7 @@ public sealed class ChainVerifier
         return new ChainVerification(_checked, reached, FirstBreak);
     }
 
-    private ChainBreak? Inspect(HistoryEntry entry)
+    private ChainBreak? Inspect(HistoryEntry entry, string recomputedHash)
     {
         if (entry.Sequence > _expectedSequence)
         {
@@ -87,7 +91,7 @@ public sealed class ChainVerifier
             return new ChainBreak(entry.Sequence, $"duplicate or out of order: entry {entry.Sequence} appears after entry {_expectedSequence - 1}");
         }
 
-        if (entry.Recompute() != entry.Hash)
+        if (recomputedHash != entry.Hash)
         {
             return FindOriginalPlace(entry) is { } original
                 ? new ChainBreak(entry.Sequence, $"reordered: it holds what was recorded as entry {original}")

@@ -39,16 +39,21 @@ internal sealed class StoreVerifier(StoreContext context)
         return await _verifications.ReadLatestAsync(connection, null, intactOnly: false, cancellationToken).ConfigureAwait(false);
     }
 
+    // Hashing is most of the work: entries are read in chunks, each chunk's hashes recomputed on every core while the next
+    // chunk is read, then checked in order.
     private async Task<ChainVerification> VerifyChainAsync(DbConnection connection, DbTransaction transaction, HistoryHead? checkpoint, CancellationToken cancellationToken)
     {
         var head = await context.History.ReadHeadAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
         var verifier = new ChainVerifier(checkpoint);
-        var fromSequence = (checkpoint?.Sequence ?? 0) + 1;
-        await foreach (var entry in context.History.ReadAsync(connection, transaction, null, fromSequence, cancellationToken).ConfigureAwait(false))
+        var entries = context.History.ReadAsync(connection, transaction, null, (checkpoint?.Sequence ?? 0) + 1, cancellationToken);
+        await foreach (var chunk in HashedChunks.ReadAsync(entries, cancellationToken).ConfigureAwait(false))
         {
-            if (!verifier.Accept(entry))
+            for (var i = 0; i < chunk.Entries.Count; i++)
             {
-                break;
+                if (!verifier.Accept(chunk.Entries[i], chunk.Hashes[i]))
+                {
+                    return verifier.Finish(head);
+                }
             }
         }
 

@@ -90,7 +90,8 @@ public abstract class StateTamperContractTests : StoreTestBase
         var recorded = await Store.VerifyAndRecordHistoryAsync(VerificationScope.Incremental);
         var last = await Store.GetLastVerificationAsync();
 
-        Assert.Equal(recorded with { Problems = [] }, last! with { Problems = [] });
+        Assert.Equal(recorded.Problems, last!.Problems);
+        Assert.Equal(recorded.ProblemCount, last.ProblemCount);
         // Times are kept to the microsecond, as history times are.
         Assert.Equal((false, VerificationScope.Incremental, HistoryEntry.Normalize(Clock.GetUtcNow())), (last.IsIntact, last.Scope, last.VerifiedAt));
         Assert.Equal((5L, new HistoryHead(4, (await HistoryAsync())[^1].Hash), 0L, 3L), (last.FromSequence, last.Head, last.EntriesChecked, last.StatesChecked));
