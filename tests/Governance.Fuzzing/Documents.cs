@@ -73,7 +73,8 @@ public static class Documents
                 nodes = nodes.SelectMany(at => Step(at.Name, at.Node, step)).ToList();
             }
 
-            parts.AddRange(nodes.Select(node => new SeedFile(node.Name, Write(new YamlStream(new YamlDocument(node.Node)), DocumentForm.Yaml))));
+            // Written in block style: YamlDotNet 16.3 can write a flow mapping taken out of its document that it cannot read back.
+            parts.AddRange(nodes.Select(node => new SeedFile(node.Name, Write(new YamlStream(new YamlDocument(TreeMutator.Clone(node.Node))), DocumentForm.Yaml))));
         }
 
         return parts;
