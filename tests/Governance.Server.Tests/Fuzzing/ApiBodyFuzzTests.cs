@@ -11,7 +11,7 @@ namespace Governance.Server.Tests.Fuzzing;
 
 /// <summary>
 /// The write API on generated JSON bodies grown from the demo fleet's services and items and from valid waiver and import
-/// requests: never a server error; a refused body is a 400 (or 413, 415, 422 as documented) whose problem names the
+/// requests: never a server error; a refused body is a 400 (or 413, 415, 422 as documented; 403, 404, 409, 412 are the domain's) whose problem names the
 /// field, and a refused request leaves the history as it was.
 /// </summary>
 [Trait("Category", "Fuzz")]
@@ -21,7 +21,7 @@ public sealed class ApiBodyFuzzTests(ITestOutputHelper output) : IAsyncLifetime
 
     private static readonly HttpStatusCode[] _answers =
     [
-        HttpStatusCode.OK, HttpStatusCode.Created, HttpStatusCode.BadRequest, HttpStatusCode.NotFound, HttpStatusCode.Conflict,
+        HttpStatusCode.OK, HttpStatusCode.Created, HttpStatusCode.BadRequest, HttpStatusCode.Forbidden, HttpStatusCode.NotFound, HttpStatusCode.Conflict,
         HttpStatusCode.PreconditionFailed, HttpStatusCode.RequestEntityTooLarge, HttpStatusCode.UnsupportedMediaType, HttpStatusCode.UnprocessableEntity,
     ];
 
@@ -93,7 +93,8 @@ public sealed class ApiBodyFuzzTests(ITestOutputHelper output) : IAsyncLifetime
         {
             var errors = JsonDocument.Parse(body).RootElement.GetProperty("errors");
             Assert.NotEmpty(errors.EnumerateObject());
-            Assert.All(errors.EnumerateObject(), field => Assert.False(string.IsNullOrWhiteSpace(field.Name), body));
+            // A field is named as the body writes it, even " "; a problem with no field of its own names the body.
+            Assert.All(errors.EnumerateObject(), field => Assert.True(field.Name.Length > 0, body));
         }
 
         if (!response.IsSuccessStatusCode)
