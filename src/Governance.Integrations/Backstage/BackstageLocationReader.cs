@@ -45,9 +45,14 @@ internal static class BackstageLocationReader
 
     private static void AddTarget(BackstageEntity entity, YamlNode node, string field, List<(string, string, YamlNode)> targets)
     {
-        if (node is YamlScalar { IsNull: false } text && text.Value.Trim().Length > 0)
+        // No file system takes a NUL in a path: such a target names no file, and .NET refuses to handle it.
+        if (node is YamlScalar { IsNull: false } text && text.Value.Contains('\0', StringComparison.Ordinal))
         {
-            targets.Add((text.Value.Trim(), field, node));
+            entity.Reader.Error(node, field, "must be a file path or URL, was a text holding a NUL character");
+        }
+        else if (node is YamlScalar { IsNull: false } path && path.Value.Trim().Length > 0)
+        {
+            targets.Add((path.Value.Trim(), field, node));
         }
         else
         {

@@ -56,9 +56,10 @@ public static partial class FleetText
 
         var draft = FleetServiceReader.Read(root!, string.Empty, Source, id is null ? null : new ServiceDefaults(id, name));
         var map = draft.SourceMap;
+        // A problem with the service as a whole (a body that is not a mapping) has no field of its own: it is the body's.
         return new FleetTextRead<DefineService>(
             draft.Command with { Mode = mode },
-            draft.Errors,
+            [.. draft.Errors.Select(error => error.Field.Length == 0 ? error with { Field = Source } : error)],
             error => map is null ? Unlocated(error) : Problem(error, map.Resolve(error.Field)));
     }
 

@@ -26,12 +26,10 @@ internal sealed class YamlDocumentReader
     private int _documents;
     private long _written;
     private long _aliased;
+    private bool _started;
 
-    public YamlDocumentReader(TextReader text)
-    {
-        _parser = new Parser(text);
-        _parser.Consume<StreamStart>();
-    }
+    // Nothing is parsed here: a text that fails at once (`...` and then more) fails in TryRead, where the failure is located.
+    public YamlDocumentReader(TextReader text) => _parser = new Parser(text);
 
     /// <summary>Where the last event the parser produced starts: the best place to name when the parser fails without a mark.</summary>
     public (int Line, int Column) LastEventStart => _parser.Current is { } current ? ((int)current.Start.Line, (int)current.Start.Column) : (1, 1);
@@ -42,6 +40,12 @@ internal sealed class YamlDocumentReader
     public bool TryRead(RootListStreamer? streamer, out YamlNode? root)
     {
         root = null;
+        if (!_started)
+        {
+            _started = true;
+            _parser.Consume<StreamStart>();
+        }
+
         if (_parser.Current is StreamEnd)
         {
             return false;

@@ -17,6 +17,11 @@ internal sealed class ApiExceptionHandler : IExceptionHandler
         IResult? result = exception switch
         {
             BadHttpRequestException { InnerException: JsonException json } => Malformed(json),
+
+            // Minimal APIs refuse an empty body for a parameter bound from it, explicitly or implicitly, in these words.
+            BadHttpRequestException { StatusCode: StatusCodes.Status400BadRequest } bad
+                when bad.Message.Contains("no body was provided", StringComparison.Ordinal) || bad.Message.Contains("was not provided from body", StringComparison.Ordinal) =>
+                TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["(body)"] = ["is required: this request takes a JSON body"] }, title: "The body is not the JSON this request takes"),
             BadHttpRequestException bad => ApiProblems.Problem(bad.StatusCode, "Bad request", bad.Message),
             ConcurrencyConflictException conflict => ApiProblems.Problem(StatusCodes.Status409Conflict, "Conflict", $"{conflict.Message} Nothing was changed; run the request again"),
             ServiceStoreException or DbException or OrleansException or TimeoutException => ApiProblems.Problem(
@@ -35,7 +40,8 @@ internal sealed class ApiExceptionHandler : IExceptionHandler
     /// <summary>A JSON body that does not read as the request type: the field by its path, and where the reader stopped.</summary>
     private static IResult Malformed(JsonException json)
     {
-        var field = json.Path is null or "$" ? "(body)" : json.Path.TrimStart('$', '.');
+        // A member with an empty name has the path "$.": the body is all there is to name.
+        var field = json.Path?.TrimStart('$', '.') is { Length: > 0 } path ? path : "(body)";
         var reason = json.Message.Split(" Path:", 2)[0].Split(" LineNumber:", 2)[0];
         if (reason.StartsWith("The JSON value could not be converted", StringComparison.Ordinal))
         {
