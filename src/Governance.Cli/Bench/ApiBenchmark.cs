@@ -35,30 +35,12 @@ public sealed class ApiBenchmark
         new Command("api", "Send remediation-item changes through the write API of one server node and time them (SQLite by default; --db names another store)") { _services, _commands, _concurrency },
         RunAsync);
 
-    private async Task<int> RunAsync(Invocation run)
-    {
-        var workspace = Directory.CreateTempSubdirectory("governance-bench-api-");
-        try
+    private Task<int> RunAsync(Invocation run) =>
+        BenchProcess.InWorkspaceAsync(run, "api", async workspace =>
         {
-            var database = run.ExplicitDatabase ?? Path.Combine(workspace.FullName, "bench.db");
-            var services = await SeedAsync(run, database, workspace.FullName);
-            var figures = await MeasureAsync(run, database, services);
-            if (run.Json)
-            {
-                run.WriteJson(figures);
-            }
-            else
-            {
-                run.Context.Console.WriteLine(figures.ToString());
-            }
-
-            return ExitCodes.Success;
-        }
-        finally
-        {
-            workspace.Delete(recursive: true);
-        }
-    }
+            var database = run.ExplicitDatabase ?? Path.Combine(workspace, "bench.db");
+            return await MeasureAsync(run, database, await SeedAsync(run, database, workspace));
+        });
 
     /// <summary>Imports a generated fleet and gives every service an item to change; returns the service ids.</summary>
     private async Task<IReadOnlyList<string>> SeedAsync(Invocation run, string database, string workspace)

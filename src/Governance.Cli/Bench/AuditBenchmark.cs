@@ -31,29 +31,9 @@ public sealed class AuditBenchmark
     private Command Build(CommandBinder binder) =>
         binder.Bind(new Command("audit", "Generate and import a fleet (in child processes), then time the full audit of it") { _services, _seed, _policies }, RunAsync);
 
-    private async Task<int> RunAsync(Invocation run)
-    {
-        var workspace = Directory.CreateTempSubdirectory("governance-bench-audit-");
-        try
-        {
-            var database = await BenchProcess.GenerateAndImportAsync(run, run.Get(_services), run.Get(_seed), workspace.FullName);
-            var figures = await MeasureAsync(run, database);
-            if (run.Json)
-            {
-                run.WriteJson(figures);
-            }
-            else
-            {
-                run.Context.Console.WriteLine(figures.ToString());
-            }
-
-            return ExitCodes.Success;
-        }
-        finally
-        {
-            workspace.Delete(recursive: true);
-        }
-    }
+    private Task<int> RunAsync(Invocation run) =>
+        BenchProcess.InWorkspaceAsync(run, "audit", async workspace =>
+            await MeasureAsync(run, await BenchProcess.GenerateAndImportAsync(run, run.Get(_services), run.Get(_seed), workspace)));
 
     private async Task<AuditFigures> MeasureAsync(Invocation run, string database)
     {

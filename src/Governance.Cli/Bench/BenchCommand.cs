@@ -31,33 +31,7 @@ public sealed class BenchCommand
         VerifyBenchmark.Create(binder),
     };
 
-    private async Task<int> RunAsync(Invocation run)
-    {
-        var workspace = Directory.CreateTempSubdirectory("governance-bench-");
-        try
-        {
-            var result = await MeasureAsync(run, workspace.FullName);
-            if (run.Json)
-            {
-                run.WriteJson(result);
-            }
-            else
-            {
-                run.Context.Console.WriteLine(
-                    $"Generated {result.Services} services ({result.Dependencies} dependencies) in {result.GenerateSeconds:F2} s and wrote them in {result.WriteSeconds:F2} s.");
-                run.Context.Console.WriteLine(
-                    $"Imported {result.Services} services into SQLite in {result.ImportSeconds:F2} s in process: {result.ServicesPerSecond:F0} services/s, {result.HistoryEntries} history entries; peak memory {result.PeakMemoryMiB} MiB.");
-                run.Context.Console.WriteLine(
-                    $"`import` as a user runs it (a new process, a new store): {result.CommandSeconds:F2} s.");
-            }
-
-            return ExitCodes.Success;
-        }
-        finally
-        {
-            workspace.Delete(recursive: true);
-        }
-    }
+    private Task<int> RunAsync(Invocation run) => BenchProcess.InWorkspaceAsync(run, "import", workspace => MeasureAsync(run, workspace));
 
     private async Task<ImportBenchmark> MeasureAsync(Invocation run, string workspace)
     {
@@ -101,4 +75,10 @@ public sealed record ImportBenchmark(
     double ServicesPerSecond,
     long HistoryEntries,
     long PeakMemoryMiB,
-    double CommandSeconds);
+    double CommandSeconds)
+{
+    public override string ToString() =>
+        $"Generated {Services} services ({Dependencies} dependencies) in {GenerateSeconds:F2} s and wrote them in {WriteSeconds:F2} s.{Environment.NewLine}" +
+        $"Imported {Services} services into SQLite in {ImportSeconds:F2} s in process: {ServicesPerSecond:F0} services/s, {HistoryEntries} history entries; peak memory {PeakMemoryMiB} MiB.{Environment.NewLine}" +
+        $"`import` as a user runs it (a new process, a new store): {CommandSeconds:F2} s.";
+}

@@ -21,15 +21,23 @@ internal static class BenchProcess
     /// Generates a fleet of <paramref name="services"/>, imports and audits it in child processes, in a temporary folder deleted
     /// afterwards, and measures it with <paramref name="measure"/> (given the store's file and the folder); prints what that returns.
     /// </summary>
-    public static async Task<int> MeasureAuditedFleetAsync<T>(Invocation run, string name, int services, int seed, Func<string, string, Task<T>> measure)
+    public static Task<int> MeasureAuditedFleetAsync<T>(Invocation run, string name, int services, int seed, Func<string, string, Task<T>> measure)
+        where T : notnull =>
+        InWorkspaceAsync(run, name, async workspace =>
+        {
+            var database = await GenerateAndImportAsync(run, services, seed, workspace);
+            await RunChildAsync(run, ["--db", database, "--actor", "bench", "audit", "run"]);
+            return await measure(database, workspace);
+        });
+
+    /// <summary>Runs <paramref name="measure"/> in a temporary folder deleted afterwards, and prints what it returns (as JSON with <c>--json</c>).</summary>
+    public static async Task<int> InWorkspaceAsync<T>(Invocation run, string name, Func<string, Task<T>> measure)
         where T : notnull
     {
         var workspace = Directory.CreateTempSubdirectory($"governance-bench-{name}-");
         try
         {
-            var database = await GenerateAndImportAsync(run, services, seed, workspace.FullName);
-            await RunChildAsync(run, ["--db", database, "--actor", "bench", "audit", "run"]);
-            var figures = await measure(database, workspace.FullName);
+            var figures = await measure(workspace.FullName);
             if (run.Json)
             {
                 run.WriteJson(figures);

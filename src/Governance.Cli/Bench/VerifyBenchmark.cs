@@ -27,30 +27,12 @@ public sealed class VerifyBenchmark
     private Command Build(CommandBinder binder) =>
         binder.Bind(new Command("verify", "Grow a generated fleet's history to --entries, then time full, incremental and whole-command verification") { _services, _entries, _seed }, RunAsync);
 
-    private async Task<int> RunAsync(Invocation run)
-    {
-        var workspace = Directory.CreateTempSubdirectory("governance-bench-verify-");
-        try
+    private Task<int> RunAsync(Invocation run) =>
+        BenchProcess.InWorkspaceAsync(run, "verify", async workspace =>
         {
-            var database = await BenchProcess.GenerateAndImportAsync(run, run.Get(_services), run.Get(_seed), workspace.FullName);
-            var grown = await GrowHistoryAsync(run, database, run.Get(_entries));
-            var figures = await MeasureAsync(run, database, grown);
-            if (run.Json)
-            {
-                run.WriteJson(figures);
-            }
-            else
-            {
-                run.Context.Console.WriteLine(figures.ToString());
-            }
-
-            return ExitCodes.Success;
-        }
-        finally
-        {
-            workspace.Delete(recursive: true);
-        }
-    }
+            var database = await BenchProcess.GenerateAndImportAsync(run, run.Get(_services), run.Get(_seed), workspace);
+            return await MeasureAsync(run, database, await GrowHistoryAsync(run, database, run.Get(_entries)));
+        });
 
     // Each round redefines every service with a new description (merged, so nothing else changes): one entry per service.
     private static async Task<double> GrowHistoryAsync(Invocation run, string database, int entries)
