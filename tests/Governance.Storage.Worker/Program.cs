@@ -4,6 +4,15 @@ using Governance.Storage;
 
 // Usage: worker CONNECTION SERVICE-ID WORKER-NAME COUNT
 // Opens the store and adds COUNT remediation items named WORKER-NAME-NNN to one service; exit code 0 when all were accepted.
+// Usage: worker begin-audit CONNECTION
+// Begins an audit run, prints its id and this process's id, and exits without ending it: a process that died in the middle of an audit.
+if (args is ["begin-audit", var auditStore])
+{
+    await using var audits = await GovernanceStore.OpenAsync(auditStore, TimeProvider.System);
+    Console.WriteLine($"{await audits.Audits.BeginAuditAsync("worker", "sha256:worker")} {Environment.ProcessId}");
+    return 0;
+}
+
 if (args is not [var connection, var serviceId, var worker, var countText] || !int.TryParse(countText, out var count))
 {
     await Console.Error.WriteLineAsync("usage: worker CONNECTION SERVICE-ID WORKER-NAME COUNT");
