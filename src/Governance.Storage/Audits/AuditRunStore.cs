@@ -30,7 +30,7 @@ public sealed class AuditRunStore
         ArgumentException.ThrowIfNullOrWhiteSpace(trigger);
         ArgumentException.ThrowIfNullOrWhiteSpace(policySetHash);
         await using var connection = await _context.OpenAsync(cancellationToken).ConfigureAwait(false);
-        return await _runs.BeginAsync(connection, trigger, policySetHash, AuditRunOwner.Current, _context.TimeProvider.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        return await _runs.BeginAsync(connection, trigger, policySetHash, ProcessOwner.Current, _context.TimeProvider.GetUtcNow(), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -115,7 +115,7 @@ public sealed class AuditRunStore
     {
         await using var connection = await _context.OpenAsync(cancellationToken).ConfigureAwait(false);
         var failed = new List<long>();
-        foreach (var (id, owner) in await _runs.ListRunningOnHostAsync(connection, AuditRunOwner.Current.Host, cancellationToken).ConfigureAwait(false))
+        foreach (var (id, owner) in await _runs.ListRunningOnHostAsync(connection, ProcessOwner.Current.Host, cancellationToken).ConfigureAwait(false))
         {
             // The status guard in FailAsync keeps a run that completed meanwhile as it is.
             if (owner.IsGoneFromThisHost()

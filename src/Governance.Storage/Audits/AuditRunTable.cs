@@ -20,7 +20,7 @@ internal sealed class AuditRunTable(SqlDialect dialect)
     private const string Succeeded = "succeeded";
     private const string Failed = "failed";
 
-    public async Task<long> BeginAsync(DbConnection connection, string trigger, string policySetHash, AuditRunOwner owner, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<long> BeginAsync(DbConnection connection, string trigger, string policySetHash, ProcessOwner owner, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand(null, """
             INSERT INTO audit_runs (started_at, trigger, policy_set_hash, status, owner_host, owner_pid, owner_started_at)
@@ -37,7 +37,7 @@ internal sealed class AuditRunTable(SqlDialect dialect)
     }
 
     /// <summary>The runs still running that a process on <paramref name="host"/> began, with their owners, oldest first.</summary>
-    public async Task<List<(long Id, AuditRunOwner Owner)>> ListRunningOnHostAsync(DbConnection connection, string host, CancellationToken cancellationToken)
+    public async Task<List<(long Id, ProcessOwner Owner)>> ListRunningOnHostAsync(DbConnection connection, string host, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand(null, """
             SELECT id, owner_pid, owner_started_at FROM audit_runs
@@ -46,10 +46,10 @@ internal sealed class AuditRunTable(SqlDialect dialect)
             """)
             .AddParameter("owner_host", host);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var runs = new List<(long, AuditRunOwner)>();
+        var runs = new List<(long, ProcessOwner)>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            runs.Add((reader.GetInt64(0), new AuditRunOwner(host, reader.GetInt32(1), dialect.ReadTime(reader, 2))));
+            runs.Add((reader.GetInt64(0), new ProcessOwner(host, reader.GetInt32(1), dialect.ReadTime(reader, 2))));
         }
 
         return runs;

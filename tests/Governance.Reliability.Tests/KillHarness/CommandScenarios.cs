@@ -9,27 +9,24 @@ public static class CommandScenarios
     /// <summary>An import is all or nothing: after the kill the store holds none of the fleet or all of it; the re-run brings all of it.</summary>
     public static KillScenario Import { get; } = new(
         "import",
-        Weight: 3,
+        Weight: 2,
         SetUpAsync: point =>
         {
             KillTemplates.CopyStore(point.Templates.EmptyStore, point);
             return Task.CompletedTask;
         },
         Start: point => KillTarget.Command(GovernanceProcess.Start(point.Directory, ["import", point.Templates.Fleet, "--db", point.Database])),
-        CheckAfterKillAsync: async point =>
-        {
-            await using var store = await StoreProbe.OpenAsync(point.Database);
-            var services = await store.CountServicesAsync();
-            Check.That(services == 0 || services == point.Templates.FleetServices, $"the killed import left {services} of {point.Templates.FleetServices} services: not all or nothing");
-            point.Outcome = services == 0 ? "nothing imported" : "all imported";
-        },
-        RerunAsync: async point =>
-        {
-            var output = await point.RunToSuccessAsync("import", point.Templates.Fleet);
-            await using var store = await StoreProbe.OpenAsync(point.Database);
-            var services = await store.CountServicesAsync();
-            Check.That(services == point.Templates.FleetServices, $"after the re-run the store has {services} services, not {point.Templates.FleetServices}:\n{output}");
-        });
+        CheckAfterKillAsync: CheckAllOrNothingAsync,
+        RerunAsync: ImportAgainAsync);
+
+    /// <summary>The same import into a store that does not exist yet: kills also land while the store is created and migrated.</summary>
+    public static KillScenario ImportNewStore { get; } = new(
+        "import-new-store",
+        Weight: 1,
+        SetUpAsync: _ => Task.CompletedTask,
+        Start: point => KillTarget.Command(GovernanceProcess.Start(point.Directory, ["import", point.Templates.Fleet, "--db", point.Database])),
+        CheckAfterKillAsync: CheckAllOrNothingAsync,
+        RerunAsync: ImportAgainAsync);
 
     /// <summary>
     /// An audit's run ends succeeded or failed, never stays running: after the kill at most the killed run is running, and the
@@ -50,6 +47,28 @@ public static class CommandScenarios
             var output = await point.RunToSuccessAsync("audit", "run");
             await AuditRuns.CheckRecoveredAsync(point, output, writerStillUp: false);
         });
+
+    private static async Task CheckAllOrNothingAsync(KillPoint point)
+    {
+        if (!File.Exists(point.Database))
+        {
+            point.Outcome = "no store created yet";
+            return;
+        }
+
+        await using var store = await StoreProbe.OpenAsync(point.Database);
+        var services = await store.CountServicesAsync();
+        Check.That(services == 0 || services == point.Templates.FleetServices, $"the killed import left {services} of {point.Templates.FleetServices} services: not all or nothing");
+        point.Outcome = services == 0 ? "nothing imported" : "all imported";
+    }
+
+    private static async Task ImportAgainAsync(KillPoint point)
+    {
+        var output = await point.RunToSuccessAsync("import", point.Templates.Fleet);
+        await using var store = await StoreProbe.OpenAsync(point.Database);
+        var services = await store.CountServicesAsync();
+        Check.That(services == point.Templates.FleetServices, $"after the re-run the store has {services} services, not {point.Templates.FleetServices}:\n{output}");
+    }
 }
 
 /// <summary>The checks every scenario that kills an audit shares.</summary>

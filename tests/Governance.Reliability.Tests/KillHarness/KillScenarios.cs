@@ -12,7 +12,9 @@ public static class KillScenarios
     public static IReadOnlyList<KillScenario> All { get; } =
     [
         CommandScenarios.Import,
+        CommandScenarios.ImportNewStore,
         CommandScenarios.Audit,
+        ServerScenarios.StartUp,
         ServerScenarios.Writes,
         ServerScenarios.ScheduledAudit,
     ];

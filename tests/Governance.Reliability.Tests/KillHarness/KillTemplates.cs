@@ -20,7 +20,7 @@ public sealed class KillTemplates : IAsyncLifetime
     /// <summary>Where the templates and every point's folder live; deleted at the end unless a point failed.</summary>
     public string Directory { get; }
 
-    /// <summary>How many services the generated fleet has (GOVERNANCE_KILL_SERVICES, default 1000).</summary>
+    /// <summary>How many services the generated fleet has (GOVERNANCE_KILL_SERVICES, default 500).</summary>
     public int Services { get; } = KillSettings.Services;
 
     /// <summary>The generated fleet's folder: the import scenario's input.</summary>

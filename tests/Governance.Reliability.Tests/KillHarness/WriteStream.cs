@@ -11,7 +11,7 @@ namespace Governance.Reliability.Tests.KillHarness;
 public sealed class WriteStream(Uri address, string token, IReadOnlyList<string> services, string prefix)
 {
     /// <summary>How many writes make the stream's whole run.</summary>
-    public const int Writes = 40;
+    public const int Writes = 60;
 
     private const int Concurrency = 4;
 
@@ -39,12 +39,19 @@ public sealed class WriteStream(Uri address, string token, IReadOnlyList<string>
         return client;
     }
 
-    /// <summary>Opens item <paramref name="itemId"/> on <paramref name="serviceId"/>: the status and body of the answer.</summary>
+    /// <summary>
+    /// Opens item <paramref name="itemId"/> on <paramref name="serviceId"/>, with the item's id as the Idempotency-Key, as a
+    /// client that retries would: the status and body of the answer.
+    /// </summary>
     public static async Task<(int Status, string Body)> OpenItemAsync(HttpClient client, string serviceId, string itemId)
     {
         var body = $$"""{"id": "{{itemId}}", "title": "Opened by the kill harness", "openedOn": "2026-11-01"}""";
-        using var content = new StringContent(body, Encoding.UTF8, "application/json");
-        using var response = await client.PostAsync($"/api/services/{Uri.EscapeDataString(serviceId)}/remediation-items", content);
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/services/{Uri.EscapeDataString(serviceId)}/remediation-items")
+        {
+            Content = new StringContent(body, Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("Idempotency-Key", itemId);
+        using var response = await client.SendAsync(request);
         return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 

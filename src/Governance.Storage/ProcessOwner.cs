@@ -1,24 +1,25 @@
 using System.Diagnostics;
 
-namespace Governance.Storage.Audits;
+namespace Governance.Storage;
 
 /// <summary>
-/// The process that began an audit run: its host, process id and start time. Only a process on the same host can tell
-/// whether the owner is still alive; the process id alone could have been reused, the start time tells them apart.
+/// The process that holds a record while it works on it (an audit run it began, an idempotency key it claimed): its host,
+/// process id and start time. Only a process on the same host can tell whether the owner is still alive; the process id
+/// alone could have been reused, the start time tells them apart.
 /// </summary>
-public sealed record AuditRunOwner(string Host, int ProcessId, DateTimeOffset ProcessStartedAt)
+public sealed record ProcessOwner(string Host, int ProcessId, DateTimeOffset ProcessStartedAt)
 {
     // Process.StartTime is derived from the boot time on each read; two reads of one process differ by far less than this.
     private static readonly TimeSpan _startTimeTolerance = TimeSpan.FromSeconds(2);
 
-    private static readonly Lazy<AuditRunOwner> _current = new(() =>
+    private static readonly Lazy<ProcessOwner> _current = new(() =>
     {
         using var process = Process.GetCurrentProcess();
-        return new AuditRunOwner(ThisHost(), process.Id, process.StartTime.ToUniversalTime());
+        return new ProcessOwner(ThisHost(), process.Id, process.StartTime.ToUniversalTime());
     });
 
     /// <summary>This process.</summary>
-    public static AuditRunOwner Current => _current.Value;
+    public static ProcessOwner Current => _current.Value;
 
     /// <summary>
     /// True when this owner is on this host and no process with its id and start time runs any more. An owner on another

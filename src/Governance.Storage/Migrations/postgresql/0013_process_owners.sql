@@ -4,3 +4,9 @@
 ALTER TABLE audit_runs ADD COLUMN owner_host text;
 ALTER TABLE audit_runs ADD COLUMN owner_pid integer;
 ALTER TABLE audit_runs ADD COLUMN owner_started_at timestamptz;
+
+-- The same for an idempotency key's claim: a retry after the claiming process was killed runs at once on this host,
+-- instead of being answered "in progress" until IdempotencyAbandonAfter.
+ALTER TABLE idempotency_keys ADD COLUMN owner_host text;
+ALTER TABLE idempotency_keys ADD COLUMN owner_pid integer;
+ALTER TABLE idempotency_keys ADD COLUMN owner_started_at timestamptz;
