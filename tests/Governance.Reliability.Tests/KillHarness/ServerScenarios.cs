@@ -14,7 +14,8 @@ public static class ServerScenarios
     private const string AuditRecorded = "Scheduled audit recorded run";
 
     /// <summary>
-    /// Remediation items opened through the write API, four at a time, once the server listens: every item acknowledged
+    /// Remediation items opened through the write API, four at a time, armed once the first one was acknowledged (the
+    /// server warm; the first request after start-up is <see cref="StartUp"/>'s): every item acknowledged
     /// (2xx) before the kill is in the store after it; the re-run (a restarted server) takes the unanswered ones again with
     /// their idempotency keys, answering each as the store says (created, replayed, or already there), and a new one.
     /// </summary>
@@ -66,7 +67,7 @@ public static class ServerScenarios
             point.State = stream;
             var driver = DriveAsync(server, stream);
             return armedWhenListening
-                ? new KillTarget(server, server.WaitForLineAsync(Listening), stream.Finished, driver)
+                ? new KillTarget(server, stream.Warm, stream.Finished, driver)
                 : new KillTarget(server, Task.CompletedTask, server.WaitForLineAsync(Listening), driver);
         },
         CheckAfterKillAsync: async point =>

@@ -16,7 +16,8 @@ public sealed class WriteStream(Uri address, string token, IReadOnlyList<string>
     private const int Concurrency = 4;
 
     private readonly TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private int _next = -1;
+    private readonly TaskCompletionSource _warm = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _next;
 
     public IReadOnlyList<string> Services { get; } = services;
 
@@ -31,6 +32,9 @@ public sealed class WriteStream(Uri address, string token, IReadOnlyList<string>
 
     /// <summary>Completes once every write of the stream was acknowledged.</summary>
     public Task Finished => _finished.Task;
+
+    /// <summary>Completes once the first write, sent alone, was acknowledged: the server has warmed up (a grain active, the code compiled).</summary>
+    public Task Warm => _warm.Task;
 
     public static HttpClient Client(Uri address, string token)
     {
@@ -59,7 +63,19 @@ public sealed class WriteStream(Uri address, string token, IReadOnlyList<string>
     public async Task RunAsync()
     {
         using var client = Client(address, token);
-        await Task.WhenAll(Enumerable.Range(0, Concurrency).Select(_ => SendAsync(client)));
+        if (await SendAsync(client, 0))
+        {
+            _warm.TrySetResult();
+        }
+        else
+        {
+            var failed = new InvalidOperationException($"the first write was not acknowledged; refused: {string.Join("; ", Refused)}");
+            _warm.TrySetException(failed);
+            _finished.TrySetException(failed);
+            return;
+        }
+
+        await Task.WhenAll(Enumerable.Range(0, Concurrency).Select(_ => SendRestAsync(client)));
         if (Acknowledged.Count == Writes)
         {
             _finished.TrySetResult();
@@ -70,30 +86,38 @@ public sealed class WriteStream(Uri address, string token, IReadOnlyList<string>
         }
     }
 
-    private async Task SendAsync(HttpClient client)
+    private async Task SendRestAsync(HttpClient client)
     {
         for (var index = Interlocked.Increment(ref _next); index < Writes; index = Interlocked.Increment(ref _next))
         {
-            var write = (Services[index % Services.Count], $"{Prefix}-{index:D3}");
-            try
+            if (!await SendAsync(client, index))
             {
-                var (status, body) = await OpenItemAsync(client, write.Item1, write.Item2);
-                if (status is >= 200 and < 300)
-                {
-                    Acknowledged.Add(write);
-                }
-                else
-                {
-                    Refused.Add($"{write.Item2} on {write.Item1}: {status} {body}");
-                    return;
-                }
-            }
-            catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or IOException)
-            {
-                // The server died with the request in flight: it may or may not have committed it.
-                Unanswered.Add(write);
                 return;
             }
+        }
+    }
+
+    /// <summary>Sends write <paramref name="index"/>; false when it was not acknowledged, and the sender stops.</summary>
+    private async Task<bool> SendAsync(HttpClient client, int index)
+    {
+        var write = (Services[index % Services.Count], $"{Prefix}-{index:D3}");
+        try
+        {
+            var (status, body) = await OpenItemAsync(client, write.Item1, write.Item2);
+            if (status is >= 200 and < 300)
+            {
+                Acknowledged.Add(write);
+                return true;
+            }
+
+            Refused.Add($"{write.Item2} on {write.Item1}: {status} {body}");
+            return false;
+        }
+        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or IOException)
+        {
+            // The server died with the request in flight: it may or may not have committed it.
+            Unanswered.Add(write);
+            return false;
         }
     }
 }
