@@ -6,7 +6,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export GOVERNANCE_KILL_POINTS="${1:-${GOVERNANCE_KILL_POINTS:-200}}"
-export GOVERNANCE_KILL_SEED="${GOVERNANCE_KILL_SEED:-$RANDOM$RANDOM}"
+# A positive 30-bit seed: the harness reads it as an int.
+export GOVERNANCE_KILL_SEED="${GOVERNANCE_KILL_SEED:-$(( (RANDOM << 15 | RANDOM) + 1 ))}"
 log=$(mktemp)
 export GOVERNANCE_KILL_LOG="$log"
 trap 'rm -f "$log"' EXIT
