@@ -16,6 +16,9 @@ public sealed class FleetAudit(GovernanceStore store, string policyDirectory, Ti
     public async Task<long> RunAsync(string trigger, CancellationToken cancellationToken = default)
     {
         var policies = PolicyFolder.Load(policyDirectory);
+
+        // A run a killed process on this host left running would otherwise stay so until the age rule catches it.
+        await store.Audits.RecoverOrphanedAuditsAsync(cancellationToken);
         var runId = await store.Audits.BeginAuditAsync(trigger, policies.Set.Hash, cancellationToken);
         try
         {

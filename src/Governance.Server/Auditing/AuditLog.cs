@@ -35,4 +35,7 @@ internal static partial class AuditLog
 
     [LoggerMessage(11, LogLevel.Information, "Audit schedule resumed by {Actor}")]
     public static partial void ScheduleResumed(ILogger logger, string actor);
+
+    [LoggerMessage(12, LogLevel.Warning, "Audit runs {RunIds} were still running, but the processes on this host that began them are gone: marked failed as interrupted")]
+    public static partial void OrphanedRunsFailed(ILogger logger, string runIds);
 }

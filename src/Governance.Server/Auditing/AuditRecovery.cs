@@ -8,6 +8,12 @@ internal static class AuditRecovery
 {
     public static async Task FailInterruptedAsync(GovernanceStore store, TimeSpan interruptedAfter, ILogger logger, CancellationToken cancellationToken = default)
     {
+        var orphaned = await store.Audits.RecoverOrphanedAuditsAsync(cancellationToken);
+        if (orphaned.Count > 0)
+        {
+            AuditLog.OrphanedRunsFailed(logger, string.Join(", ", orphaned.Select(id => id.ToString(CultureInfo.InvariantCulture))));
+        }
+
         var failed = await store.Audits.RecoverInterruptedAuditsAsync(interruptedAfter, cancellationToken);
         if (failed.Count > 0)
         {

@@ -30,7 +30,7 @@ public sealed class AuditRunStore
         ArgumentException.ThrowIfNullOrWhiteSpace(trigger);
         ArgumentException.ThrowIfNullOrWhiteSpace(policySetHash);
         await using var connection = await _context.OpenAsync(cancellationToken).ConfigureAwait(false);
-        return await _runs.BeginAsync(connection, trigger, policySetHash, _context.TimeProvider.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        return await _runs.BeginAsync(connection, trigger, policySetHash, ProcessOwner.Current, _context.TimeProvider.GetUtcNow(), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -104,6 +104,28 @@ public sealed class AuditRunStore
         var now = _context.TimeProvider.GetUtcNow();
         await using var connection = await _context.OpenAsync(cancellationToken).ConfigureAwait(false);
         return await _runs.FailStartedBeforeAsync(connection, now - olderThan, now, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Marks as failed ("interrupted") every run still running whose process was on this host and is gone (killed, crashed):
+    /// at once, whatever its age. A run of another host is left to <see cref="RecoverInterruptedAuditsAsync"/>, since only
+    /// its own host can tell whether its process lives. Returns their ids, oldest first.
+    /// </summary>
+    public async Task<IReadOnlyList<long>> RecoverOrphanedAuditsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _context.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var failed = new List<long>();
+        foreach (var (id, owner) in await _runs.ListRunningOnHostAsync(connection, ProcessOwner.Current.Host, cancellationToken).ConfigureAwait(false))
+        {
+            // The status guard in FailAsync keeps a run that completed meanwhile as it is.
+            if (owner.IsGoneFromThisHost()
+                && await _runs.FailAsync(connection, id, $"{AuditRunTable.Interrupted}: process {owner.ProcessId} ended", _context.TimeProvider.GetUtcNow(), cancellationToken).ConfigureAwait(false))
+            {
+                failed.Add(id);
+            }
+        }
+
+        return failed;
     }
 
     /// <summary>The run <paramref name="runId"/> in whatever status it is, or null when there is none.</summary>

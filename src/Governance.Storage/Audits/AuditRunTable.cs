@@ -20,17 +20,39 @@ internal sealed class AuditRunTable(SqlDialect dialect)
     private const string Succeeded = "succeeded";
     private const string Failed = "failed";
 
-    public async Task<long> BeginAsync(DbConnection connection, string trigger, string policySetHash, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<long> BeginAsync(DbConnection connection, string trigger, string policySetHash, ProcessOwner owner, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand(null, """
-            INSERT INTO audit_runs (started_at, trigger, policy_set_hash, status)
-            VALUES (@started_at, @trigger, @policy_set_hash, 'running')
+            INSERT INTO audit_runs (started_at, trigger, policy_set_hash, status, owner_host, owner_pid, owner_started_at)
+            VALUES (@started_at, @trigger, @policy_set_hash, 'running', @owner_host, @owner_pid, @owner_started_at)
             RETURNING id
             """)
             .AddParameter("started_at", dialect.TimeValue(now), dialect.TimeType)
             .AddParameter("trigger", trigger)
-            .AddParameter("policy_set_hash", policySetHash);
+            .AddParameter("policy_set_hash", policySetHash)
+            .AddParameter("owner_host", owner.Host)
+            .AddParameter("owner_pid", owner.ProcessId)
+            .AddParameter("owner_started_at", dialect.TimeValue(owner.ProcessStartedAt), dialect.TimeType);
         return await command.ExecuteInt64Async(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The runs still running that a process on <paramref name="host"/> began, with their owners, oldest first.</summary>
+    public async Task<List<(long Id, ProcessOwner Owner)>> ListRunningOnHostAsync(DbConnection connection, string host, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand(null, """
+            SELECT id, owner_pid, owner_started_at FROM audit_runs
+            WHERE status = 'running' AND owner_host = @owner_host
+            ORDER BY id
+            """)
+            .AddParameter("owner_host", host);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var runs = new List<(long, ProcessOwner)>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            runs.Add((reader.GetInt64(0), new ProcessOwner(host, reader.GetInt32(1), dialect.ReadTime(reader, 2))));
+        }
+
+        return runs;
     }
 
     /// <summary>Marks a running run succeeded with its result's figures; false when it is not running (or not there).</summary>

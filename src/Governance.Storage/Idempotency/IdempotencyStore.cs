@@ -21,8 +21,8 @@ public sealed class IdempotencyStore
 
     /// <summary>
     /// Claims <paramref name="key"/> for the request <paramref name="fingerprint"/> names, for <paramref name="lifetime"/>. A
-    /// key whose earlier use expired, or that a request claimed more than <paramref name="abandonAfter"/> ago and never
-    /// completed (its process died), is claimed afresh.
+    /// key whose earlier use expired, that a request claimed more than <paramref name="abandonAfter"/> ago and never
+    /// completed (its process died), or whose claiming process on this host is gone (<see cref="ProcessOwner"/>), is claimed afresh.
     /// </summary>
     public async Task<IdempotencyClaim> ClaimAsync(IdempotencyKey key, string fingerprint, TimeSpan lifetime, TimeSpan abandonAfter, CancellationToken cancellationToken = default)
     {
@@ -32,12 +32,17 @@ public sealed class IdempotencyStore
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(abandonAfter, TimeSpan.Zero);
         var now = _context.TimeProvider.GetUtcNow();
         var dialect = _context.Dialect;
+        var owner = ProcessOwner.Current;
         await using var write = await _context.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
         var (connection, transaction) = (write.Connection, write.Transaction);
-        await using (var expire = connection.CreateCommand(transaction, """
+
+        // A claim whose process on this host is gone (killed mid-request) is abandoned now rather than after abandonAfter.
+        var orphaned = await ReadRunningOwnerAsync(connection, transaction, key, owner.Host, cancellationToken).ConfigureAwait(false) is { } claimant
+            && claimant.IsGoneFromThisHost();
+        await using (var expire = connection.CreateCommand(transaction, $"""
             DELETE FROM idempotency_keys
             WHERE actor = @actor AND request_key = @request_key
-              AND (expires_at <= @now OR (status = 'running' AND created_at <= @abandoned))
+              AND (expires_at <= @now OR (status = 'running' AND created_at <= @abandoned){(orphaned ? " OR status = 'running'" : string.Empty)})
             """))
         {
             AddKey(expire, key)
@@ -48,15 +53,18 @@ public sealed class IdempotencyStore
 
         // A concurrent claim of the same key waits here for the first one's transaction, then inserts nothing.
         await using (var insert = connection.CreateCommand(transaction, """
-            INSERT INTO idempotency_keys (actor, request_key, fingerprint, status, created_at, expires_at)
-            VALUES (@actor, @request_key, @fingerprint, 'running', @created_at, @expires_at)
+            INSERT INTO idempotency_keys (actor, request_key, fingerprint, status, created_at, expires_at, owner_host, owner_pid, owner_started_at)
+            VALUES (@actor, @request_key, @fingerprint, 'running', @created_at, @expires_at, @owner_host, @owner_pid, @owner_started_at)
             ON CONFLICT (actor, request_key) DO NOTHING
             """))
         {
             AddKey(insert, key)
                 .AddParameter("fingerprint", fingerprint)
                 .AddParameter("created_at", dialect.TimeValue(now), dialect.TimeType)
-                .AddParameter("expires_at", dialect.TimeValue(now + lifetime), dialect.TimeType);
+                .AddParameter("expires_at", dialect.TimeValue(now + lifetime), dialect.TimeType)
+                .AddParameter("owner_host", owner.Host)
+                .AddParameter("owner_pid", owner.ProcessId)
+                .AddParameter("owner_started_at", dialect.TimeValue(owner.ProcessStartedAt), dialect.TimeType);
             if (await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1)
             {
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -117,6 +125,20 @@ public sealed class IdempotencyStore
 
     private static DbCommand AddKey(DbCommand command, IdempotencyKey key) =>
         command.AddParameter("actor", key.Actor).AddParameter("request_key", key.Key);
+
+    /// <summary>The process that claimed <paramref name="key"/>, when the claim is still running and was made on <paramref name="host"/>.</summary>
+    private async Task<ProcessOwner?> ReadRunningOwnerAsync(DbConnection connection, DbTransaction transaction, IdempotencyKey key, string host, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand(transaction, """
+            SELECT owner_pid, owner_started_at FROM idempotency_keys
+            WHERE actor = @actor AND request_key = @request_key AND status = 'running' AND owner_host = @owner_host
+            """);
+        AddKey(command, key).AddParameter("owner_host", host);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
+            ? new ProcessOwner(host, reader.GetInt32(0), _context.Dialect.ReadTime(reader, 1))
+            : null;
+    }
 
     private static async Task<(string Fingerprint, StoredResponse? Response)?> ReadAsync(DbConnection connection, DbTransaction transaction, IdempotencyKey key, CancellationToken cancellationToken)
     {

@@ -102,6 +102,38 @@ public abstract class AuditContractTests : StoreTestBase
     }
 
     [StoreFact]
+    public async Task A_run_whose_process_on_this_host_was_killed_is_failed_at_once_and_live_or_foreign_runs_are_kept()
+    {
+        // Found by the kill harness: `audit run` killed mid-run left its run running until a server's age rule, 30 minutes on.
+        var (exitCode, output) = await WorkerProcess.RunAsync("begin-audit", Database.ConnectionString);
+        Assert.True(exitCode == 0, output);
+        var printed = output.Trim().Split(' ');
+        var orphaned = long.Parse(printed[0], System.Globalization.CultureInfo.InvariantCulture);
+        var live = await Store.Audits.BeginAuditAsync("manual", AuditSamples.PolicySet);
+        var foreign = await Store.Audits.BeginAuditAsync("manual", AuditSamples.PolicySet);
+        await Database.ExecuteAsync($"UPDATE audit_runs SET owner_host = 'another-host', owner_pid = 1 WHERE id = {foreign}");
+
+        var recovered = await Store.Audits.RecoverOrphanedAuditsAsync();
+
+        Assert.Equal([orphaned], recovered);
+        var run = await Store.Audits.GetAuditRunAsync(orphaned);
+        Assert.Equal((AuditRunStatus.Failed, $"interrupted: process {printed[1]} ended"), (run!.Status, run.Failure));
+        Assert.Equal(AuditRunStatus.Running, (await Store.Audits.GetAuditRunAsync(live))!.Status);
+        Assert.Equal(AuditRunStatus.Running, (await Store.Audits.GetAuditRunAsync(foreign))!.Status);
+        Assert.Empty(await Store.Audits.RecoverOrphanedAuditsAsync());
+    }
+
+    [StoreFact]
+    public async Task A_run_whose_process_id_was_reused_by_another_process_is_failed()
+    {
+        var reused = await Store.Audits.BeginAuditAsync("manual", AuditSamples.PolicySet);
+        var startedAt = Database.Dialect == "sqlite" ? "'2001-01-01T00:00:00.000000Z'" : "'2001-01-01T00:00:00Z'";
+        await Database.ExecuteAsync($"UPDATE audit_runs SET owner_started_at = {startedAt} WHERE id = {reused}");
+
+        Assert.Equal([reused], await Store.Audits.RecoverOrphanedAuditsAsync());
+    }
+
+    [StoreFact]
     public async Task A_crash_between_begin_and_complete_leaves_nothing_visible_and_recovery_fails_the_run()
     {
         var before = await CompleteAsync(AuditSamples.Profile("a", "p-1"));

@@ -22,6 +22,28 @@ public abstract class IdempotencyContractTests : StoreTestBase
     }
 
     [StoreFact]
+    public async Task A_key_whose_claiming_process_was_killed_is_claimed_afresh_at_once_on_its_host()
+    {
+        // Found by the kill harness: a server killed mid-request left its key "in progress" for AbandonAfter after the restart.
+        var (exitCode, output) = await WorkerProcess.RunAsync("claim-key", Database.ConnectionString, Key.Actor, Key.Key);
+        Assert.True(exitCode == 0, output);
+
+        Assert.IsType<IdempotencyClaim.Claimed>(await Store.Idempotency.ClaimAsync(Key, "POST /worker", Lifetime, AbandonAfter));
+        Assert.IsType<IdempotencyClaim.InProgress>(await Store.Idempotency.ClaimAsync(Key, "POST /worker", Lifetime, AbandonAfter));
+    }
+
+    [StoreFact]
+    public async Task A_running_claim_of_another_host_stays_in_progress_until_it_is_abandoned()
+    {
+        await Store.Idempotency.ClaimAsync(Key, "PUT /a 1", Lifetime, AbandonAfter);
+        await Database.ExecuteAsync("UPDATE idempotency_keys SET owner_host = 'another-host', owner_pid = 1");
+
+        Assert.IsType<IdempotencyClaim.InProgress>(await Store.Idempotency.ClaimAsync(Key, "PUT /a 1", Lifetime, AbandonAfter));
+        Clock.Advance(AbandonAfter);
+        Assert.IsType<IdempotencyClaim.Claimed>(await Store.Idempotency.ClaimAsync(Key, "PUT /a 1", Lifetime, AbandonAfter));
+    }
+
+    [StoreFact]
     public async Task A_completed_key_replays_its_response_to_the_same_request_from_another_store()
     {
         var response = new StoredResponse(201, new Dictionary<string, string> { ["ETag"] = "\"1\"", ["Content-Type"] = "application/json" }, Encoding.UTF8.GetBytes("{\"version\":1}"));
