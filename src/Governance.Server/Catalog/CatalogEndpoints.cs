@@ -18,7 +18,7 @@ public static class CatalogEndpoints
         return endpoints;
     }
 
-    /// <summary>The most services one page of <c>GET /api/services</c> lists.</summary>
+    /// <summary>How many services a page of <c>GET /api/services</c> lists when <c>pageSize</c> is not given.</summary>
     public const int DefaultPageSize = 100;
 
     // A page at a time, from the indexes: a fleet of 100,000 is never one answer.
