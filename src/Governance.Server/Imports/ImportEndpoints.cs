@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Governance.Server.Imports;
 
 /// <summary>An import's request: the catalog files' contents under the paths the client knows them by, and the import's switches.</summary>
-public sealed record ImportRequest(IReadOnlyList<ImportFile>? Files, bool DryRun = false, bool SkipInvalid = false);
+public sealed record ImportRequest(IReadOnlyList<ImportFile?>? Files, bool DryRun = false, bool SkipInvalid = false);
 
 /// <summary>
 /// <c>POST /api/imports</c>: fleet-format and Backstage files, applied all-or-nothing by the same import use case as

@@ -21,19 +21,26 @@ internal sealed class UploadedFiles : IDisposable
     public IReadOnlyList<string> Paths => [.. _names.Select(name => name.Written)];
 
     /// <summary>Writes <paramref name="files"/>; the errors name the request field (<c>files[2].path</c>) of each file that cannot be.</summary>
-    public static async Task<(UploadedFiles? Files, Dictionary<string, string[]> Errors)> WriteAsync(IReadOnlyList<ImportFile> files, CancellationToken cancellationToken = default)
+    public static async Task<(UploadedFiles? Files, Dictionary<string, string[]> Errors)> WriteAsync(IReadOnlyList<ImportFile?> files, CancellationToken cancellationToken = default)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var relative = new Dictionary<string, int>(StringComparer.Ordinal);
         var order = new List<(string Path, int Index)>();
         for (var i = 0; i < files.Count; i++)
         {
-            if (files[i].Content is null)
+            // JSON lets a client send null where a file should be.
+            if (files[i] is not { } file)
+            {
+                errors[$"files[{i}]"] = ["is required: an object with a path and a content"];
+                continue;
+            }
+
+            if (file.Content is null)
             {
                 errors[$"files[{i}].content"] = ["is required"];
             }
 
-            if (Relative(files[i].Path) is not { } path)
+            if (Relative(file.Path) is not { } path)
             {
                 errors[$"files[{i}].path"] = ["is required: a file path with a name, as the client knows the file"];
             }
@@ -72,8 +79,9 @@ internal sealed class UploadedFiles : IDisposable
                 try
                 {
                     Directory.CreateDirectory(Path.GetDirectoryName(written)!);
-                    await File.WriteAllTextAsync(written, files[index].Content, cancellationToken);
-                    uploaded._names.Add((written, files[index].Path!));
+                    var file = files[index]!; // checked above: every file in the order is present
+                    await File.WriteAllTextAsync(written, file.Content, cancellationToken);
+                    uploaded._names.Add((written, file.Path!));
                 }
                 catch (IOException failure)
                 {

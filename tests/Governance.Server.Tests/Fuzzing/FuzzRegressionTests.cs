@@ -24,6 +24,16 @@ public sealed class FuzzRegressionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_import_whose_file_is_null_is_a_400_naming_it()
+    {
+        // Found by the API fuzzer in CI (seed bBOR2ZtD5kz8): a 500.
+        var response = await _client.PostAsync("/api/imports", ApiHost.Json("""{"files": [null], "dryRun": false, "skipInvalid": false}"""));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("""{"files[0]":["is required: an object with a path and a content"]}""", await ErrorsAsync(response));
+    }
+
+    [Fact]
     public async Task A_body_of_a_document_end_marker_and_more_is_a_400_naming_the_body()
     {
         var response = await _client.PutAsync("/api/services/checkout", ApiHost.Json("...\na"));
