@@ -10,13 +10,14 @@ public sealed partial class UsersCommandTests : IDisposable
     public void Dispose() => _cli.Dispose();
 
     [Fact]
-    public async Task An_administrator_lists_resets_unlocks_disables_and_enables_accounts()
+    public async Task An_administrator_lists_resets_signs_out_unlocks_disables_and_enables_accounts()
     {
         await _cli.InvokeAsync("users", "add", "priya", "--role", "owner", "--team", "team-a");
         await _cli.InvokeAsync("users", "add", "ci-bot", "--role", "viewer", "--script", "--days", "30");
 
         var password = await _cli.InvokeAsync("users", "password", "priya");
         var script = await _cli.InvokeAsync("users", "password", "ci-bot");
+        var signedOut = await _cli.InvokeAsync("users", "end-sessions", "priya");
         var unlocked = await _cli.InvokeAsync("users", "unlock", "priya");
         var disabled = await _cli.InvokeAsync("users", "disable", "ci-bot");
         var listed = await _cli.InvokeAsync("users", "list");
@@ -26,6 +27,7 @@ public sealed partial class UsersCommandTests : IDisposable
         Assert.Equal(0, password.ExitCode);
         Assert.Matches(NewPassword(), password.Output);
         Assert.Equal((3, "error: 'ci-bot' is a script's account: it has API tokens, not a password\n"), (script.ExitCode, script.Error));
+        Assert.Equal((0, "Ended the sessions of priya.\n"), (signedOut.ExitCode, signedOut.Output));
         Assert.Equal((0, "Unlocked priya.\n"), (unlocked.ExitCode, unlocked.Output));
         Assert.Equal((0, "Disabled ci-bot.\n"), (disabled.ExitCode, disabled.Output));
         Assert.Equal(

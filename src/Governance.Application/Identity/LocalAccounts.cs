@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Governance.Domain;
+using Governance.Domain.History;
 using Governance.Domain.Identity;
 using Governance.Storage;
 using Governance.Storage.Accounts;
@@ -80,7 +81,7 @@ public sealed class LocalAccounts(GovernanceStore store, TimeProvider time, Lock
             await store.Accounts.RecordSignInAsync(stored.Account.Name, cancellationToken);
         }
 
-        return new SignInOutcome.SignedIn(stored.Account);
+        return new SignInOutcome.SignedIn(stored.Account, now);
     }
 
     /// <summary>The account an API token acts as; null when the token is malformed, unknown, wrong or expired, or its account disabled.</summary>
@@ -97,9 +98,17 @@ public sealed class LocalAccounts(GovernanceStore store, TimeProvider time, Lock
         return await store.Accounts.FindAsync(stored.AccountName, cancellationToken) is { DisabledAt: null } account ? account.Account : null;
     }
 
-    /// <summary>Whether a session signed in as <paramref name="name"/> still holds: the account exists and is not disabled.</summary>
-    public async Task<bool> IsActiveAsync(string name, CancellationToken cancellationToken = default) =>
-        await store.Accounts.FindAsync(name, cancellationToken) is { DisabledAt: null };
+    /// <summary>
+    /// Whether a session signed in as <paramref name="name"/> at <paramref name="signedInAt"/> still holds: the account
+    /// exists, is not disabled, and its sessions were not ended since (by a new password or an administrator).
+    /// </summary>
+    public async Task<bool> SessionHoldsAsync(string name, DateTimeOffset signedInAt, CancellationToken cancellationToken = default) =>
+        await store.Accounts.FindAsync(name, cancellationToken) is { DisabledAt: null } stored
+        && (stored.SessionsEndedAt is not { } ended || HistoryEntry.Normalize(signedInAt) > ended); // the store keeps microseconds
+
+    /// <summary>Ends every session of the account now (a lost laptop, a shared screen); its password and tokens keep working.</summary>
+    public async Task<FieldError?> EndSessionsAsync(string name, CancellationToken cancellationToken = default) =>
+        await store.Accounts.EndSessionsAsync(name, time.GetUtcNow(), cancellationToken) ? null : NoSuchAccount(name);
 
     /// <summary>A new API token for an existing, enabled account, shown once; or why not.</summary>
     public async Task<SecretIssue> IssueTokenAsync(string name, TimeSpan lifetime, CancellationToken cancellationToken = default)
@@ -116,8 +125,8 @@ public sealed class LocalAccounts(GovernanceStore store, TimeProvider time, Lock
     }
 
     /// <summary>
-    /// A new one-time password for a person's account, shown once; the old one stops working and any lockout ends. A
-    /// script's account has no password to reset.
+    /// A new one-time password for a person's account, shown once; the old one stops working, and any lockout and every
+    /// session signed in with it end. A script's account has no password to reset.
     /// </summary>
     public async Task<SecretIssue> ResetPasswordAsync(string name, CancellationToken cancellationToken = default)
     {
@@ -127,7 +136,7 @@ public sealed class LocalAccounts(GovernanceStore store, TimeProvider time, Lock
         }
 
         var password = NewPassword();
-        return await store.Accounts.SetPasswordAsync(name, SecretHasher.HashPassword(password), cancellationToken)
+        return await store.Accounts.SetPasswordAsync(name, SecretHasher.HashPassword(password), time.GetUtcNow(), cancellationToken)
             ? new SecretIssue.Issued(name, password, null)
             : new SecretIssue.Refused(new FieldError("name", $"'{name}' is a script's account: it has API tokens, not a password"));
     }

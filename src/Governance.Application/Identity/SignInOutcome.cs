@@ -9,7 +9,8 @@ public abstract record SignInOutcome
     {
     }
 
-    public sealed record SignedIn(Account Account) : SignInOutcome;
+    /// <summary>Signed in <paramref name="At"/>: the session holds until the account's sessions are ended after that.</summary>
+    public sealed record SignedIn(Account Account, DateTimeOffset At) : SignInOutcome;
 
     public sealed record Refused : SignInOutcome;
 

@@ -6,7 +6,7 @@ using Governance.Domain.Identity;
 
 namespace Governance.Cli.Identity;
 
-/// <summary><c>governance users add|list|token|password|unlock|disable|enable</c>: the server's local accounts, kept in the store.</summary>
+/// <summary><c>governance users add|list|token|password|end-sessions|unlock|disable|enable</c>: the server's local accounts, kept in the store.</summary>
 public sealed class UsersCommand
 {
     private readonly Argument<string> _name = new("name") { Description = "The sign-in name: lower-case letters, digits, '.', '-', '_'" };
@@ -33,7 +33,8 @@ public sealed class UsersCommand
         binder.Bind(new Command("add", "Create an account and print its one-time password (or, with --script, its API token)") { _name, _roles, _team, _tier, _script, _days }, AddAsync),
         binder.Bind(new Command("list", "List the accounts: roles, team, tier, person or script, lockout, token expiry, disabled"), ListAsync),
         binder.Bind(new Command("token", "Issue another API token for an account") { _name, _days }, TokenAsync),
-        binder.Bind(new Command("password", "Give a person's account a new one-time password (the old one stops working, a lockout ends)") { _name }, PasswordAsync),
+        binder.Bind(new Command("password", "Give a person's account a new one-time password (the old one stops working, a lockout and its sessions end)") { _name }, PasswordAsync),
+        binder.Bind(new Command("end-sessions", "Sign an account out of the web pages everywhere; its password and tokens keep working") { _name }, Change((run, accounts, name) => accounts.EndSessionsAsync(name, run.CancellationToken), "Ended the sessions of")),
         binder.Bind(new Command("unlock", "End an account's sign-in lockout now") { _name }, Change((run, accounts, name) => accounts.UnlockAsync(name, run.CancellationToken), "Unlocked")),
         binder.Bind(new Command("disable", "Disable an account: no sign-in, no API tokens, its sessions end") { _name }, Change((run, accounts, name) => accounts.DisableAsync(name, run.Actor, run.CancellationToken), "Disabled")),
         binder.Bind(new Command("enable", "Enable a disabled account again") { _name }, Change((run, accounts, name) => accounts.EnableAsync(name, run.CancellationToken), "Enabled")),

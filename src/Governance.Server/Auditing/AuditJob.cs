@@ -29,19 +29,20 @@ public sealed class AuditJob(IFleetAudit audit, StoreHolder holder, IOptions<Aud
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
-        AuditLog.AuditStarting(logger, context.FireInstanceId, context.ScheduledFireTimeUtc);
+        var trigger = TriggerOf(context);
+        AuditLog.AuditStarting(logger, trigger, context.FireInstanceId);
         var started = time.GetTimestamp();
         try
         {
             // No other audit job runs now, so a run left running this long is an orphan whatever node began it.
             await AuditRecovery.FailInterruptedAsync(holder.Store, options.Value.InterruptedAfter, logger, cancellationToken);
-            var runId = await audit.RunAsync(TriggerOf(context), cancellationToken);
+            var runId = await audit.RunAsync(trigger, cancellationToken);
             context.Result = runId;
-            AuditLog.AuditSucceeded(logger, runId, time.GetElapsedTime(started));
+            AuditLog.AuditSucceeded(logger, runId, time.GetElapsedTime(started), trigger);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            AuditLog.AuditFailed(logger, exception, time.GetElapsedTime(started));
+            AuditLog.AuditFailed(logger, exception, time.GetElapsedTime(started), trigger);
             throw new JobExecutionException(exception);
         }
     }

@@ -18,14 +18,14 @@ internal static partial class AuditLog
     [LoggerMessage(5, LogLevel.Warning, "No IFleetAudit is registered: scheduled audits will fail until one is")]
     public static partial void NoFleetAudit(ILogger logger);
 
-    [LoggerMessage(6, LogLevel.Information, "Scheduled audit starting (fire {FireInstanceId}, due {ScheduledFire:O})")]
-    public static partial void AuditStarting(ILogger logger, string fireInstanceId, DateTimeOffset? scheduledFire);
+    [LoggerMessage(6, LogLevel.Information, "Audit starting: {Trigger} (fire {FireInstanceId})")]
+    public static partial void AuditStarting(ILogger logger, string trigger, string fireInstanceId);
 
-    [LoggerMessage(7, LogLevel.Information, "Scheduled audit recorded run {RunId} in {Elapsed}")]
-    public static partial void AuditSucceeded(ILogger logger, long runId, TimeSpan elapsed);
+    [LoggerMessage(7, LogLevel.Information, "Audit recorded run {RunId} in {Elapsed}: {Trigger}")]
+    public static partial void AuditSucceeded(ILogger logger, long runId, TimeSpan elapsed, string trigger);
 
-    [LoggerMessage(8, LogLevel.Error, "Scheduled audit failed after {Elapsed}")]
-    public static partial void AuditFailed(ILogger logger, Exception exception, TimeSpan elapsed);
+    [LoggerMessage(8, LogLevel.Error, "Audit failed after {Elapsed}: {Trigger}")]
+    public static partial void AuditFailed(ILogger logger, Exception exception, TimeSpan elapsed, string trigger);
 
     [LoggerMessage(9, LogLevel.Information, "Audit asked for by {Actor}: it runs now, after any audit already running")]
     public static partial void AuditRequested(ILogger logger, string actor);

@@ -10,6 +10,9 @@ public static class AccountClaims
     public const string Team = "team";
     public const string Tier = "tier";
 
+    /// <summary>When a local sign-in began its session (round-trip format): a session older than the account's last "end sessions" no longer holds.</summary>
+    public const string SignedInAt = "signed_in_at";
+
     /// <summary>The claims a local sign-in or API token puts on the principal.</summary>
     public static ClaimsIdentity Identity(Account account, string authenticationType)
     {
@@ -27,6 +30,20 @@ public static class AccountClaims
 
         return new ClaimsIdentity(claims, authenticationType, ClaimTypes.Name, ClaimTypes.Role);
     }
+
+    /// <summary>The cookie session's principal for a local sign-in: the account's claims and when it signed in.</summary>
+    public static ClaimsPrincipal Session(Account account, DateTimeOffset signedInAt, string authenticationType)
+    {
+        var identity = Identity(account, authenticationType);
+        identity.AddClaim(new Claim(SignedInAt, signedInAt.ToString("O", CultureInfo.InvariantCulture)));
+        return new ClaimsPrincipal(identity);
+    }
+
+    /// <summary>When the session began; the earliest time for a session from before the claim existed, which any ending ends.</summary>
+    public static DateTimeOffset SignedInAtOf(ClaimsPrincipal user) =>
+        DateTimeOffset.TryParseExact(user.FindFirst(SignedInAt)?.Value, "O", CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at)
+            ? at
+            : DateTimeOffset.MinValue;
 
     /// <summary>
     /// An authority's principal in the shape local accounts have, so that the rest of the server reads one shape: the name

@@ -80,19 +80,20 @@ public static class IdentityRegistration
         cookie.SlidingExpiration = true;
         cookie.Events.OnRedirectToLogin = context => Answer(context, StatusCodes.Status401Unauthorized);
         cookie.Events.OnRedirectToAccessDenied = context => Answer(context, StatusCodes.Status403Forbidden);
-        cookie.Events.OnValidatePrincipal = EndDisabledSessionAsync;
+        cookie.Events.OnValidatePrincipal = EndStaleSessionAsync;
         if (options.HasOpenIdConnect && !options.LocalAccounts)
         {
             cookie.ForwardChallenge = OpenIdConnectDefaults.AuthenticationScheme;
         }
     }
 
-    // A local account's session ends at its next request once an administrator disables the account. The sessions of an
-    // authority's people carry its authentication type, not the cookie's: the authority decides who they are.
-    private static async Task EndDisabledSessionAsync(CookieValidatePrincipalContext context)
+    // A local account's session ends at its next request once its account is disabled or its sessions are ended (a new
+    // password does that). The sessions of an authority's people carry its authentication type: the authority decides.
+    private static async Task EndStaleSessionAsync(CookieValidatePrincipalContext context)
     {
-        if (context.Principal?.Identity is { AuthenticationType: CookieAuthenticationDefaults.AuthenticationScheme, Name: { } name }
-            && !await context.HttpContext.RequestServices.GetRequiredService<ServerAccounts>().Accounts.IsActiveAsync(name, context.HttpContext.RequestAborted))
+        if (context.Principal is { Identity: { AuthenticationType: CookieAuthenticationDefaults.AuthenticationScheme, Name: { } name } } principal
+            && !await context.HttpContext.RequestServices.GetRequiredService<ServerAccounts>().Accounts
+                .SessionHoldsAsync(name, AccountClaims.SignedInAtOf(principal), context.HttpContext.RequestAborted))
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);

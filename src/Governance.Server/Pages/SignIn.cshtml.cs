@@ -44,7 +44,7 @@ public sealed class SignInModel(ServerAccounts accounts, IOptions<IdentityOption
         switch (await accounts.Accounts.SignInAsync(Name ?? string.Empty, Password ?? string.Empty, cancellationToken))
         {
             case SignInOutcome.SignedIn signedIn:
-                var principal = new System.Security.Claims.ClaimsPrincipal(AccountClaims.Identity(signedIn.Account, CookieAuthenticationDefaults.AuthenticationScheme));
+                var principal = AccountClaims.Session(signedIn.Account, signedIn.At, CookieAuthenticationDefaults.AuthenticationScheme);
                 await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal);
                 return LocalRedirect(SafeReturnUrl);
             case SignInOutcome.LockedOut locked:

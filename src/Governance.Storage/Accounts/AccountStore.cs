@@ -11,7 +11,7 @@ namespace Governance.Storage.Accounts;
 /// </summary>
 public sealed class AccountStore
 {
-    private const string Columns = "name, roles, team, tier, password_hash, failed_sign_ins, locked_until, created_at, disabled_at";
+    private const string Columns = "name, roles, team, tier, password_hash, failed_sign_ins, locked_until, created_at, disabled_at, sessions_ended_at";
 
     private readonly StoreContext _context;
 
@@ -25,7 +25,7 @@ public sealed class AccountStore
         await using var write = await _context.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
         await using (var insert = write.Connection.CreateCommand(write.Transaction, $"""
             INSERT INTO accounts ({Columns})
-            VALUES (@name, @roles, @team, @tier, @password_hash, 0, NULL, @created_at, NULL)
+            VALUES (@name, @roles, @team, @tier, @password_hash, 0, NULL, @created_at, NULL, NULL)
             ON CONFLICT (name) DO NOTHING
             """))
         {
@@ -138,15 +138,29 @@ public sealed class AccountStore
         UpdateAsync("UPDATE accounts SET locked_until = NULL, failed_sign_ins = 0 WHERE name = @name", name, null, cancellationToken);
 
     /// <summary>
-    /// Replaces a person's password hash and ends any lockout; false when there is no such account or it is a script's
-    /// (which has no password to replace).
+    /// Replaces a person's password hash, ends any lockout and the sessions begun before <paramref name="at"/>; false when
+    /// there is no such account or it is a script's (which has no password to replace).
     /// </summary>
-    public Task<bool> SetPasswordAsync(string name, string passwordHash, CancellationToken cancellationToken = default) =>
-        UpdateAsync(
-            "UPDATE accounts SET password_hash = @password_hash, locked_until = NULL, failed_sign_ins = 0 WHERE name = @name AND password_hash IS NOT NULL",
+    public Task<bool> SetPasswordAsync(string name, string passwordHash, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        var dialect = _context.Dialect;
+        return UpdateAsync(
+            """
+            UPDATE accounts SET password_hash = @password_hash, locked_until = NULL, failed_sign_ins = 0, sessions_ended_at = @at
+            WHERE name = @name AND password_hash IS NOT NULL
+            """,
             name,
-            command => command.AddParameter("password_hash", passwordHash),
+            command => command.AddParameter("password_hash", passwordHash).AddParameter("at", dialect.TimeValue(at), dialect.TimeType),
             cancellationToken);
+    }
+
+    /// <summary>Ends the sessions begun before <paramref name="at"/>; false when there is no such account.</summary>
+    public Task<bool> EndSessionsAsync(string name, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        var dialect = _context.Dialect;
+        return UpdateAsync("UPDATE accounts SET sessions_ended_at = @at WHERE name = @name", name,
+            command => command.AddParameter("at", dialect.TimeValue(at), dialect.TimeType), cancellationToken);
+    }
 
     /// <summary>
     /// Disables the account as of <paramref name="at"/> (an account disabled already keeps its first time), or enables it
@@ -218,6 +232,7 @@ public sealed class AccountStore
             _context.Dialect.ReadTime(reader, 7))
         {
             DisabledAt = reader.IsDBNull(8) ? null : _context.Dialect.ReadTime(reader, 8),
+            SessionsEndedAt = reader.IsDBNull(9) ? null : _context.Dialect.ReadTime(reader, 9),
         };
     }
 

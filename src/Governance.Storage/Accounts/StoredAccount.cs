@@ -7,6 +7,9 @@ public sealed record StoredAccount(Account Account, string? PasswordHash, int Fa
 {
     /// <summary>When an administrator disabled the account; null while it is enabled.</summary>
     public DateTimeOffset? DisabledAt { get; init; }
+
+    /// <summary>When its sessions were last ended (a new password, or by an administrator): those begun before no longer hold.</summary>
+    public DateTimeOffset? SessionsEndedAt { get; init; }
 }
 
 /// <summary>An API token as stored: the account it acts as, its secret's salted hash, and when it stops working.</summary>

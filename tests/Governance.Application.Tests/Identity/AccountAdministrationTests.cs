@@ -6,7 +6,7 @@ using Governance.Storage.Tests.Support;
 
 namespace Governance.Application.Tests.Identity;
 
-/// <summary>What an administrator does to local accounts, on a real store: list, unlock, new secrets, disable and enable.</summary>
+/// <summary>What an administrator does to local accounts, on a real store: list, unlock, new secrets, end sessions, disable and enable.</summary>
 public abstract class AccountAdministrationTests : StoreTestBase
 {
     private static readonly LockoutPolicy Lockout = new(2, TimeSpan.FromMinutes(10));
@@ -70,6 +70,37 @@ public abstract class AccountAdministrationTests : StoreTestBase
     }
 
     [Fact]
+    public async Task A_new_password_ends_the_sessions_signed_in_before_it_and_not_those_after()
+    {
+        var priya = await CreateAsync(new NewAccount("priya", Roles(Role.Viewer)));
+        var before = Assert.IsType<SignInOutcome.SignedIn>(await Accounts.SignInAsync("priya", priya.Secret)).At;
+        Clock.Advance(TimeSpan.FromMinutes(1));
+
+        var reset = Assert.IsType<SecretIssue.Issued>(await Accounts.ResetPasswordAsync("priya"));
+        Clock.Advance(TimeSpan.FromMinutes(1));
+        var after = Assert.IsType<SignInOutcome.SignedIn>(await Accounts.SignInAsync("priya", reset.Secret)).At;
+
+        Assert.False(await Accounts.SessionHoldsAsync("priya", before));
+        Assert.True(await Accounts.SessionHoldsAsync("priya", after));
+    }
+
+    [Fact]
+    public async Task Ending_sessions_signs_an_account_out_everywhere_and_keeps_its_password()
+    {
+        var priya = await CreateAsync(new NewAccount("priya", Roles(Role.Viewer)));
+        var before = Assert.IsType<SignInOutcome.SignedIn>(await Accounts.SignInAsync("priya", priya.Secret)).At;
+
+        Assert.Null(await Accounts.EndSessionsAsync("priya"));
+        Assert.Equal(new FieldError("name", "no account named 'nobody'"), await Accounts.EndSessionsAsync("nobody"));
+        Clock.Advance(TimeSpan.FromSeconds(1));
+        var after = Assert.IsType<SignInOutcome.SignedIn>(await Accounts.SignInAsync("priya", priya.Secret)).At;
+
+        // Signed in at the same microsecond as the ending counts as before it: the safe side.
+        Assert.False(await Accounts.SessionHoldsAsync("priya", before));
+        Assert.True(await Accounts.SessionHoldsAsync("priya", after));
+    }
+
+    [Fact]
     public async Task A_disabled_account_neither_signs_in_nor_uses_its_tokens_until_it_is_enabled_again()
     {
         var priya = await CreateAsync(new NewAccount("priya", Roles(Role.Viewer)));
@@ -83,7 +114,7 @@ public abstract class AccountAdministrationTests : StoreTestBase
 
         Assert.IsType<SignInOutcome.Refused>(await Accounts.SignInAsync("priya", priya.Secret));
         Assert.Null(await Accounts.AuthenticateTokenAsync(bot.Secret));
-        Assert.False(await Accounts.IsActiveAsync("priya"));
+        Assert.False(await Accounts.SessionHoldsAsync("priya", Clock.GetUtcNow()));
         Assert.Equal(new FieldError("name", "'ci-bot' is disabled: enable it first"), Assert.IsType<SecretIssue.Refused>(await Accounts.IssueTokenAsync("ci-bot", TimeSpan.FromDays(1))).Error);
         Assert.Equal(new FieldError("name", "'priya' is disabled: enable it first"), Assert.IsType<SecretIssue.Refused>(await Accounts.ResetPasswordAsync("priya")).Error);
         Assert.Equal([disabledAt, disabledAt], (await Accounts.ListAsync()).Select(listed => listed.DisabledAt));
@@ -93,8 +124,8 @@ public abstract class AccountAdministrationTests : StoreTestBase
 
         Assert.IsType<SignInOutcome.SignedIn>(await Accounts.SignInAsync("priya", priya.Secret));
         Assert.Equal("ci-bot", (await Accounts.AuthenticateTokenAsync(bot.Secret))?.Name);
-        Assert.True(await Accounts.IsActiveAsync("priya"));
-        Assert.False(await Accounts.IsActiveAsync("nobody"));
+        Assert.True(await Accounts.SessionHoldsAsync("priya", Clock.GetUtcNow()));
+        Assert.False(await Accounts.SessionHoldsAsync("nobody", Clock.GetUtcNow()));
     }
 
     [Fact]
@@ -106,7 +137,7 @@ public abstract class AccountAdministrationTests : StoreTestBase
         Assert.Equal(new FieldError("name", "no account named 'nobody'"), await Accounts.DisableAsync("nobody", "user:ada"));
         Assert.Equal(new FieldError("name", "no account named 'nobody'"), await Accounts.EnableAsync("nobody"));
         Assert.Equal(new FieldError("name", "no account named 'nobody'"), Assert.IsType<SecretIssue.Refused>(await Accounts.IssueTokenAsync("nobody", TimeSpan.FromDays(1))).Error);
-        Assert.True(await Accounts.IsActiveAsync("ada"));
+        Assert.True(await Accounts.SessionHoldsAsync("ada", Clock.GetUtcNow()));
     }
 
     private async Task<AccountCreation.Created> CreateAsync(NewAccount account, TimeSpan? tokenLifetime = null) =>

@@ -10,7 +10,7 @@ namespace Governance.Reliability.Tests.KillHarness;
 public static class ServerScenarios
 {
     private const string Listening = "Now listening on:";
-    private const string AuditRecorded = "Scheduled audit recorded run";
+    private const string AuditRecorded = "Audit recorded run";
 
     /// <summary>
     /// Remediation items opened through the write API, four at a time, armed once the first one was acknowledged (the

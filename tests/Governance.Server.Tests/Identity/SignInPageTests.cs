@@ -78,6 +78,29 @@ public sealed partial class SignInPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_new_password_ends_the_session_signed_in_with_the_old_one_and_a_sign_in_with_the_new_one_holds()
+    {
+        using var laptop = _host.Client(user: null);
+        using var phone = _host.Client(user: null);
+        await SignInAsync(laptop, "priya", _password);
+        _host.Time.Advance(TimeSpan.FromSeconds(1));
+
+        string newPassword;
+        await using (var store = await _host.OpenStoreAsync())
+        {
+            newPassword = Assert.IsType<SecretIssue.Issued>(await new LocalAccounts(store, _host.Time, LockoutPolicy.Default).ResetPasswordAsync("priya")).Secret;
+        }
+
+        _host.Time.Advance(TimeSpan.FromSeconds(1));
+        await SignInAsync(phone, "priya", newPassword);
+        var onTheLaptop = await laptop.GetAsync("/");
+        var onThePhone = await phone.GetAsync("/");
+
+        Assert.Equal((HttpStatusCode.Redirect, "/sign-in"), (onTheLaptop.StatusCode, onTheLaptop.Headers.Location?.AbsolutePath));
+        Assert.Equal(HttpStatusCode.OK, onThePhone.StatusCode);
+    }
+
+    [Fact]
     public async Task A_sign_in_post_without_the_antiforgery_token_is_refused()
     {
         using var browser = _host.Client(user: null);

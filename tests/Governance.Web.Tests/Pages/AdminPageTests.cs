@@ -155,6 +155,26 @@ public sealed class DemoStoreAdminPageTests(DemoWebApp app) : IClassFixture<Demo
         Assert.Contains("<span data-testid=\"signed-in-as\">kim</span>", enabled, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Ending_a_persons_sessions_signs_them_out_at_their_next_page_and_leaves_their_password()
+    {
+        using var admin = await app.ClientAsync("admin-sessions", new HashSet<Role> { Role.Administrator }, followRedirects: false);
+        var added = await AdminForms.PostAsync(admin, Users, "Add", ("Add.Name", "lou"), ("Add.Roles", "Viewer"), ("Add.Kind", "Person"));
+        var password = AdminForms.SecretOf(await added.Content.ReadAsStringAsync());
+        using var laptop = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = app.Address };
+        await AdminForms.PostAsync(laptop, "/sign-in", string.Empty, ("name", "lou"), ("password", password));
+
+        var before = await laptop.GetAsync("/");
+        var ended = await AdminForms.PostAsync(admin, Users, "EndSessions", ("account", "lou"));
+        var after = await laptop.GetAsync("/");
+        var again = await SignInAsync("lou", password);
+
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        Assert.Equal((HttpStatusCode.Redirect, Users), (ended.StatusCode, ended.Headers.Location?.OriginalString));
+        Assert.Equal((HttpStatusCode.Redirect, "/sign-in"), (after.StatusCode, after.Headers.Location?.AbsolutePath));
+        Assert.Contains("<span data-testid=\"signed-in-as\">lou</span>", again, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("/admin/users", Role.Viewer)]
     [InlineData("/admin/users", Role.Leader)]

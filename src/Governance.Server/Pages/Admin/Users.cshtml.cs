@@ -11,7 +11,7 @@ namespace Governance.Server.Pages.Admin;
 
 /// <summary>
 /// The local accounts: the list, the form that adds one, and what an administrator does to one (unlock, a new password
-/// or token, disable, enable). The rules are the identity use cases' (the CLI's too); this page only shows their answers.
+/// or token, end its sessions, disable, enable). The rules are the identity use cases' (the CLI's too); this page only shows their answers.
 /// A new secret is shown in the answer to the form that asked for it, once: never stored, never put in a cookie.
 /// </summary>
 [Authorize(Policy = Access.Administer)]
@@ -64,6 +64,9 @@ public sealed class UsersModel(ServerAccounts accounts, IOptions<IdentityOptions
 
     public async Task<IActionResult> OnPostPasswordAsync(string account, CancellationToken cancellationToken) =>
         await ShowAsync(await accounts.Accounts.ResetPasswordAsync(account, cancellationToken), cancellationToken);
+
+    public async Task<IActionResult> OnPostEndSessionsAsync(string account, CancellationToken cancellationToken) =>
+        await ChangedAsync(await accounts.Accounts.EndSessionsAsync(account, cancellationToken), $"Ended the sessions of {account}: it signs in again on its next page.", cancellationToken);
 
     public async Task<IActionResult> OnPostUnlockAsync(string account, CancellationToken cancellationToken) =>
         await ChangedAsync(await accounts.Accounts.UnlockAsync(account, cancellationToken), $"Unlocked {account}: it may sign in again now.", cancellationToken);
