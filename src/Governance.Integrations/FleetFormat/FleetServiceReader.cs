@@ -13,17 +13,21 @@ internal static class FleetServiceReader
         "id", "name", "description", "owner", "tier", "lifecycle", "type", "system", "products", "tags", "repository", "runbook",
         "onCall", "providesApis", "dependencyOf", "annotations", "footprint", "dataStores", "facts", "dependencies", "remediationItems");
 
-    public static ServiceDraft Read(YamlNode node, int index, string file) => Read(node, $"services[{index}]", file, null);
+    // An import holds every draft until it commits: the draft must not hold its YAML, which the source map does.
+    public static ServiceDraft Read(YamlNode node, int index, string file) => Read(node, $"services[{index}]", file, null).Draft;
 
-    /// <summary>Reads a service at <paramref name="path"/>; <paramref name="defaults"/> stand in for an id or name left out.</summary>
-    public static ServiceDraft Read(YamlNode node, string path, string file, ServiceDefaults? defaults)
+    /// <summary>
+    /// Reads a service at <paramref name="path"/>; <paramref name="defaults"/> stand in for an id or name left out. The
+    /// source map places the domain's field paths in the text; null when the node was not a mapping.
+    /// </summary>
+    public static (ServiceDraft Draft, FleetSourceMap? SourceMap) Read(YamlNode node, string path, string file, ServiceDefaults? defaults)
     {
         var errors = new List<ImportProblem>();
         var reader = new FieldReader(file, errors);
         if (node is not YamlMapping map)
         {
             reader.Error(node, path, $"must be a mapping with at least an id and a name, was {node.Describe}");
-            return new ServiceDraft(path, reader.At(node), errors, new DefineService(new ServiceProfile(string.Empty, string.Empty)));
+            return (new ServiceDraft(path, reader.At(node), errors, new DefineService(new ServiceProfile(string.Empty, string.Empty))), null);
         }
 
         reader.CheckKeys(map, path, _keys);
@@ -50,9 +54,9 @@ internal static class FleetServiceReader
             draft.HasId = true;
         }
 
-        draft.SourceMap = new FleetSourceMap(file, map, path, new ListOrders(dependencyOrder, itemOrder, dependencyOfOrder));
-        DraftValidation.Validate(draft, draft.SourceMap);
-        return draft;
+        var sourceMap = new FleetSourceMap(file, map, path, new ListOrders(dependencyOrder, itemOrder, dependencyOfOrder));
+        DraftValidation.Validate(draft, sourceMap);
+        return (draft, sourceMap);
     }
 
     private static ServiceProfile ReadProfile(FieldReader reader, YamlMapping map, string path, List<PendingReference> references, ServiceDefaults? defaults)

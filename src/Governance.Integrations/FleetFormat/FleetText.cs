@@ -54,8 +54,7 @@ public static partial class FleetText
             return new FleetTextRead<DefineService>(null, [failed], Unlocated);
         }
 
-        var draft = FleetServiceReader.Read(root!, string.Empty, Source, id is null ? null : new ServiceDefaults(id, name));
-        var map = draft.SourceMap;
+        var (draft, map) = FleetServiceReader.Read(root!, string.Empty, Source, id is null ? null : new ServiceDefaults(id, name));
         // A problem with the service as a whole (a body that is not a mapping) has no field of its own: it is the body's.
         return new FleetTextRead<DefineService>(
             draft.Command with { Mode = mode },

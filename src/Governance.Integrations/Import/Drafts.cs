@@ -52,9 +52,6 @@ internal sealed class ServiceDraft(string subject, SourceLocation location, List
     : Draft(subject, location, errors)
 {
     public DefineService Command { get; } = command;
-
-    /// <summary>Where the domain's field paths of <see cref="Command"/> are in the file; null when the item was not a mapping.</summary>
-    public ISourceMap? SourceMap { get; set; }
 }
 
 /// <summary>A non-service entity definition being imported.</summary>
