@@ -14,7 +14,10 @@ internal sealed class FieldReader(string file, List<ImportProblem> errors)
 
     public List<ImportProblem> Errors { get; } = errors;
 
-    public static string Join(string path, string key) => path.Length == 0 ? key : $"{path}.{key}";
+    public static string Join(string path, string key) => path.Length == 0 ? KeyName(key) : $"{path}.{KeyName(key)}";
+
+    // A blank key ('' or ' ') is quoted, so that a problem with it still names a field one can see.
+    private static string KeyName(string key) => string.IsNullOrWhiteSpace(key) ? $"'{key}'" : key;
 
     public SourceLocation At(YamlNode node) => new(File, node.Line, node.Column);
 

@@ -39,4 +39,15 @@ public sealed class FuzzRegressionTests : IDisposable
         Assert.Equal([$"{file}:5:11: spec.target: must be a file path or URL, was a text holding a NUL character"], plan.Errors.Select(error => error.ToString()));
         Assert.Equal([file], plan.Files);
     }
+
+    [Fact]
+    public void A_duplicated_empty_key_is_named_quoted_so_that_its_error_names_a_field()
+    {
+        // Found by CI's fuzzing (seeds 6MTwlH8pStd2 and eJYj3yx_3Dw1): the field was "", which names nothing.
+        var file = _catalog.Write("catalog-info.yaml", "apiVersion: backstage.io/v1alpha1\nkind: Location\nspec: {target: a.yaml}\n'': 1\n'': 2\n");
+
+        var plan = CatalogReader.Read([file], new ImportOptions());
+
+        Assert.Contains($"{file}:5:1: '': duplicate key; it is already given at line 4", plan.Errors.Select(error => error.ToString()));
+    }
 }
