@@ -9,7 +9,7 @@ public sealed class AuditCommandTests : IDisposable
     [Fact]
     public async Task The_shipped_policies_validate()
     {
-        var result = await _cli.InvokeAsync("policies", "validate", "--dir", Path.Combine(Fixtures.RepositoryRoot, "policies"));
+        var result = await _cli.InvokeAsync("policies", "validate", "--dir", Path.Combine(Repository.Root, "policies"));
 
         Assert.True(result.ExitCode == 0, result.Error);
         Assert.Matches(@"^\d\d policies and the tier targets in .* are valid", result.Output);
@@ -19,7 +19,7 @@ public sealed class AuditCommandTests : IDisposable
     public async Task A_broken_policy_file_is_rejected_with_file_line_and_column()
     {
         var folder = Directory.CreateDirectory(Path.Combine(_cli.Folder, "policies")).FullName;
-        File.Copy(Path.Combine(Fixtures.RepositoryRoot, "policies", "tier-targets.yaml"), Path.Combine(folder, "tier-targets.yaml"));
+        File.Copy(Path.Combine(Repository.Root, "policies", "tier-targets.yaml"), Path.Combine(folder, "tier-targets.yaml"));
         var broken = Path.Combine(folder, "broken.yaml");
         await File.WriteAllTextAsync(broken, """
             apiVersion: governance/v1

@@ -8,7 +8,7 @@ namespace Governance.Cli.Tests;
 
 public sealed class DeploymentTests
 {
-    private static readonly string Root = Fixtures.RepositoryRoot;
+    private static readonly string Root = Repository.Root;
 
     [Fact]
     public void The_compose_file_builds_the_server_from_files_that_exist()

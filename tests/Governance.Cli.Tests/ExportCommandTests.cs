@@ -188,7 +188,7 @@ public sealed class ExportCommandTests : IClassFixture<ExportCommandTests.DemoWo
 
         private static YamlMappingNode Load()
         {
-            using var reader = new StreamReader(Path.Combine(Fixtures.RepositoryRoot, "src", "Governance.Cli", "Demo", "demo-fleet.yaml"));
+            using var reader = new StreamReader(Path.Combine(Repository.Root, "src", "Governance.Cli", "Demo", "demo-fleet.yaml"));
             var stream = new YamlStream();
             stream.Load(reader);
             return (YamlMappingNode)stream.Documents.Single().RootNode;

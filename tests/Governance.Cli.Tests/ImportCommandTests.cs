@@ -9,7 +9,7 @@ public sealed class ImportCommandTests : IDisposable
     [BackstageFact]
     public async Task The_official_Backstage_examples_import_with_owners_and_dependencies()
     {
-        var import = await _cli.InvokeAsync("import", Fixtures.BackstageExamples);
+        var import = await _cli.InvokeAsync("import", Repository.BackstageExamples);
 
         Assert.True(import.ExitCode == 0, import.Error);
         var show = await _cli.InvokeAsync("--json", "services", "show", "artist-lookup");
@@ -24,10 +24,10 @@ public sealed class ImportCommandTests : IDisposable
     [BackstageFact]
     public async Task A_second_import_of_the_same_files_changes_nothing_and_says_so()
     {
-        await _cli.InvokeAsync("import", Fixtures.BackstageExamples);
+        await _cli.InvokeAsync("import", Repository.BackstageExamples);
         var entriesBefore = (await _cli.InvokeAsync("history", "verify")).Output;
 
-        var second = await _cli.InvokeAsync("import", Fixtures.BackstageExamples);
+        var second = await _cli.InvokeAsync("import", Repository.BackstageExamples);
 
         Assert.Equal(0, second.ExitCode);
         Assert.Contains("No changes", second.Output);

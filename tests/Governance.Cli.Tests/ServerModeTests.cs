@@ -35,7 +35,7 @@ public sealed class ServerModeTests : IAsyncLifetime
         _server = new WebApplicationFactory<server::Program>().WithWebHostBuilder(builder =>
         {
             builder.UseSetting("Governance:Database", _remote.Database);
-            builder.UseSetting("Governance:Audit:Policies", Path.Combine(Fixtures.RepositoryRoot, "policies"));
+            builder.UseSetting("Governance:Audit:Policies", Path.Combine(Repository.Root, "policies"));
 
             // A silo port of its own and no gateway: test hosts never collide on Orleans' fixed defaults.
             builder.UseSetting("Governance:Cluster:SiloPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -12,20 +12,14 @@ public sealed record SeedFile(string Path, string Text)
 /// </summary>
 public static class SeedCorpus
 {
-    public static string RepositoryRoot { get; } = FindRepositoryRoot();
-
-    public static string BackstageExamples => Path.Combine(RepositoryRoot, "..", "shared", "fixtures", "backstage", "official-examples");
-
-    public static string Policies => Path.Combine(RepositoryRoot, "policies");
-
     /// <summary>The demo fleet (Relaywave) in the fleet format: whole, and cut into files of three services each (quicker to read, so more of them are tried).</summary>
-    public static IReadOnlyList<SeedFile> Fleet { get; } = WithSlices(Load(Path.Combine(RepositoryRoot, "src", "Governance.Cli", "Demo", "demo-fleet.yaml")));
+    public static IReadOnlyList<SeedFile> Fleet { get; } = WithSlices(Load(Path.Combine(Repository.Root, "src", "Governance.Cli", "Demo", "demo-fleet.yaml")));
 
     /// <summary>The Backstage examples; empty where ../shared is absent (the tests that need them say so and skip).</summary>
-    public static IReadOnlyList<SeedFile> Backstage { get; } = Directory.Exists(BackstageExamples) ? LoadAll(BackstageExamples) : [];
+    public static IReadOnlyList<SeedFile> Backstage { get; } = Directory.Exists(Repository.BackstageExamples) ? LoadAll(Repository.BackstageExamples) : [];
 
     /// <summary>Every shipped policy file, the tier targets among them.</summary>
-    public static IReadOnlyList<SeedFile> PolicyFiles { get; } = LoadAll(Policies);
+    public static IReadOnlyList<SeedFile> PolicyFiles { get; } = LoadAll(Repository.Policies);
 
     private static IReadOnlyList<SeedFile> LoadAll(string directory) =>
         [.. Directory.EnumerateFiles(directory, "*.yaml", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Select(Load)];
@@ -46,17 +40,4 @@ public static class SeedCorpus
     }
 
     private static SeedFile Load(string path) => new(path, File.ReadAllText(path));
-
-    private static string FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Governance.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"no Governance.sln above {AppContext.BaseDirectory}");
-    }
 }

@@ -6,7 +6,6 @@ using Governance.Application.Identity;
 using Governance.Domain.Identity;
 using Governance.Grains.Tests.Support;
 using Governance.Integrations.Import;
-using Governance.Policies.Tests.Support;
 using Governance.Storage;
 using Governance.Storage.Audits;
 using Governance.Storage.Tests.Support;

@@ -6,7 +6,7 @@ namespace Governance.Integrations.Tests;
 
 public sealed class BackstageExamplesTests
 {
-    private static readonly Lazy<CatalogImportPlan> _plan = new(() => CatalogReader.Read([Fixtures.BackstageExamples], new ImportOptions()));
+    private static readonly Lazy<CatalogImportPlan> _plan = new(() => CatalogReader.Read([Repository.BackstageExamples], new ImportOptions()));
 
     private static CatalogImportPlan Plan => _plan.Value;
 
@@ -126,7 +126,7 @@ public sealed class BackstageExamplesTests
     [BackstageFixtureFact]
     public void An_owner_that_the_files_do_not_define_is_the_only_warning()
     {
-        var root = Path.GetFullPath(Path.Combine(Fixtures.BackstageExamples, "catalog-info.yaml"));
+        var root = Path.GetFullPath(Path.Combine(Repository.BackstageExamples, "catalog-info.yaml"));
 
         var warning = Assert.Single(Plan.Warnings);
 
@@ -136,7 +136,7 @@ public sealed class BackstageExamplesTests
     [BackstageFixtureFact]
     public void A_location_leads_to_the_files_it_names()
     {
-        var location = Path.Combine(Fixtures.BackstageExamples, "packages", "catalog-model", "examples", "all-components.yaml");
+        var location = Path.Combine(Repository.BackstageExamples, "packages", "catalog-model", "examples", "all-components.yaml");
         var targets = LocationTargets(location);
 
         var plan = CatalogReader.Read([location], new ImportOptions());
@@ -154,7 +154,7 @@ public sealed class BackstageExamplesTests
     /// <summary>What the files describe, read independently of the importer: the subject each entity should get.</summary>
     private static IEnumerable<string> DescribedEntities()
     {
-        foreach (var document in Directory.EnumerateFiles(Fixtures.BackstageExamples, "*.yaml", SearchOption.AllDirectories).SelectMany(Documents))
+        foreach (var document in Directory.EnumerateFiles(Repository.BackstageExamples, "*.yaml", SearchOption.AllDirectories).SelectMany(Documents))
         {
             var kind = ((YamlScalarNode)document["kind"]).Value!;
             var name = ((YamlScalarNode)((YamlMappingNode)document["metadata"])["name"]).Value!.ToLowerInvariant();

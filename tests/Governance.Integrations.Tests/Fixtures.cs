@@ -1,34 +1,13 @@
 namespace Governance.Integrations.Tests;
 
-/// <summary>Where the shared third-party fixtures are: ../shared/fixtures next to the repository root.</summary>
-public static class Fixtures
-{
-    public static string? RepositoryRoot { get; } = FindRepositoryRoot();
-
-    public static string BackstageExamples { get; } = Path.Combine(RepositoryRoot ?? ".", "..", "shared", "fixtures", "backstage", "official-examples");
-
-    private static string? FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Governance.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        return null;
-    }
-}
-
 /// <summary>A fact that needs the real Backstage examples; skipped, saying what is missing, where ../shared is absent.</summary>
 public sealed class BackstageFixtureFactAttribute : FactAttribute
 {
     public BackstageFixtureFactAttribute()
     {
-        if (!Directory.Exists(Fixtures.BackstageExamples))
+        if (!Directory.Exists(Repository.BackstageExamples))
         {
-            Skip = $"the Backstage examples are not at {Path.GetFullPath(Fixtures.BackstageExamples)} (../shared/fixtures is absent in this clone)";
+            Skip = $"the Backstage examples are not at {Path.GetFullPath(Repository.BackstageExamples)} (../shared/fixtures is absent in this clone)";
         }
     }
 }

@@ -12,7 +12,7 @@ public sealed partial class FleetFormatDocTests : IDisposable
     [Fact]
     public void The_fleet_format_example_in_the_README_imports_as_documented()
     {
-        var spec = File.ReadAllText(Path.Combine(Fixtures.RepositoryRoot!, "README.md"));
+        var spec = File.ReadAllText(Path.Combine(Repository.Root, "README.md"));
         var file = _catalog.Write("example.yaml", YamlBlock().Match(spec).Groups[1].Value);
 
         var plan = CatalogReader.Read([file], new ImportOptions());

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using Governance.Application.Auditing;
 using Governance.Domain.Policies;
 using Governance.Grains.Services;
-using Governance.Policies.Tests.Support;
 using Governance.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

@@ -102,25 +102,3 @@ public sealed class ApiHost : IAsyncDisposable
     /// <summary>A JSON body.</summary>
     public static StringContent Json(string json, string mediaType = "application/json") => new(json, Encoding.UTF8, new MediaTypeHeaderValue(mediaType));
 }
-
-/// <summary>Where the repository's files are, found from the test's output folder.</summary>
-public static class Repository
-{
-    public static string Root { get; } = Find();
-
-    public static string Policies => Path.Combine(Root, "policies");
-
-    private static string Find()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Governance.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"no Governance.sln above {AppContext.BaseDirectory}");
-    }
-}
-

@@ -1,11 +1,15 @@
-namespace Governance.Policies.Tests.Support;
+namespace Governance.Testing;
 
-/// <summary>Where the checkout is, found from the test binaries upwards: the real policies/ folder is tested as shipped.</summary>
+/// <summary>Where the checkout is, found from the test binaries upwards, and the shared third-party fixtures beside it (../shared).</summary>
 public static class Repository
 {
     public static string Root { get; } = FindRoot();
 
-    public static string Policies { get; } = Path.Combine(Root, "policies");
+    /// <summary>The shipped policies folder, tested as shipped.</summary>
+    public static string Policies => Path.Combine(Root, "policies");
+
+    /// <summary>The real Backstage example catalog in ../shared/fixtures.</summary>
+    public static string BackstageExamples => Path.Combine(Root, "..", "shared", "fixtures", "backstage", "official-examples");
 
     private static string FindRoot()
     {
