@@ -22,7 +22,8 @@ public sealed class RequestBody(byte[] bytes)
 {
     public byte[] Bytes { get; } = bytes;
 
-    public string Text => Encoding.UTF8.GetString(Bytes);
+    /// <summary>The body as UTF-8 text, without a byte order mark: the JSON binder skips one, so the text the handler reads must too.</summary>
+    public string Text => Encoding.UTF8.GetString(Bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? Bytes.AsSpan(Encoding.UTF8.Preamble.Length) : Bytes);
 
     /// <summary>Binds the body of a write endpoint's request.</summary>
     public static ValueTask<RequestBody?> BindAsync(HttpContext context) => ValueTask.FromResult(context.Features.Get<RequestBody>());
